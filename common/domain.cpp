@@ -1,0 +1,346 @@
+#include "common/domain.h"
+
+namespace crewline {
+
+namespace {
+
+QString s(const QJsonObject &o, QLatin1String key) { return o.value(key).toString(); }
+qint64 i64(const QJsonObject &o, QLatin1String key) { return o.value(key).toInteger(); }
+
+void putId(QJsonObject &o, QLatin1String key, qint64 id)
+{
+    if (id > 0)
+        o.insert(key, id);
+    else
+        o.insert(key, QJsonValue::Null);
+}
+
+void putString(QJsonObject &o, QLatin1String key, const QString &v)
+{
+    if (!v.isEmpty())
+        o.insert(key, v);
+}
+
+QJsonValue pointToJson(const GeoPoint &p)
+{
+    if (!p.isValid())
+        return QJsonValue::Null;
+    return QJsonObject{{QLatin1String("lat"), p.lat}, {QLatin1String("lon"), p.lon}};
+}
+
+GeoPoint pointFromJson(const QJsonValue &v)
+{
+    if (!v.isObject())
+        return {};
+    const QJsonObject o = v.toObject();
+    return GeoPoint::at(o.value(QLatin1String("lat")).toDouble(), o.value(QLatin1String("lon")).toDouble());
+}
+
+} // namespace
+
+QJsonValue timeToJson(const QDateTime &t)
+{
+    if (!t.isValid())
+        return QJsonValue::Null;
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFromJson(const QJsonValue &v)
+{
+    if (!v.isString())
+        return {};
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+QJsonObject Requester::toJson() const
+{
+    QJsonObject o;
+    putString(o, QLatin1String("name"), name);
+    putString(o, QLatin1String("contact"), contact);
+    if (userId.isValid())
+        o.insert(QLatin1String("userId"), userId.value());
+    return o;
+}
+
+Requester Requester::fromJson(const QJsonObject &o)
+{
+    return {s(o, QLatin1String("name")), s(o, QLatin1String("contact")), UserId(i64(o, QLatin1String("userId")))};
+}
+
+QJsonObject PendingApproval::toJson() const
+{
+    return {{QLatin1String("transition"), transition},
+            {QLatin1String("approverRole"), approverRole},
+            {QLatin1String("requestedBy"), requestedBy.value()},
+            {QLatin1String("requestedAt"), timeToJson(requestedAt)},
+            {QLatin1String("fields"), fields},
+            {QLatin1String("comment"), comment}};
+}
+
+PendingApproval PendingApproval::fromJson(const QJsonObject &o)
+{
+    PendingApproval a;
+    a.transition = s(o, QLatin1String("transition"));
+    a.approverRole = s(o, QLatin1String("approverRole"));
+    a.requestedBy = UserId(i64(o, QLatin1String("requestedBy")));
+    a.requestedAt = timeFromJson(o.value(QLatin1String("requestedAt")));
+    a.fields = o.value(QLatin1String("fields")).toObject();
+    a.comment = s(o, QLatin1String("comment"));
+    return a;
+}
+
+QJsonObject Ticket::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("id"), id.value());
+    o.insert(QLatin1String("number"), number);
+    o.insert(QLatin1String("type"), type);
+    o.insert(QLatin1String("status"), status);
+    putString(o, QLatin1String("suspendedFrom"), suspendedFrom);
+    o.insert(QLatin1String("priority"), priorityName(priority));
+    o.insert(QLatin1String("category"), category);
+    o.insert(QLatin1String("department"), department);
+    o.insert(QLatin1String("title"), title);
+    o.insert(QLatin1String("description"), description);
+    o.insert(QLatin1String("requester"), requester.toJson());
+    o.insert(QLatin1String("address"), address);
+    o.insert(QLatin1String("location"), pointToJson(location));
+    o.insert(QLatin1String("source"), source);
+    putId(o, QLatin1String("assigneeId"), assigneeId.value());
+    putId(o, QLatin1String("teamId"), teamId.value());
+    putId(o, QLatin1String("createdBy"), createdBy.value());
+    o.insert(QLatin1String("createdAt"), timeToJson(createdAt));
+    o.insert(QLatin1String("updatedAt"), timeToJson(updatedAt));
+    o.insert(QLatin1String("acceptedAt"), timeToJson(acceptedAt));
+    o.insert(QLatin1String("firstResponseAt"), timeToJson(firstResponseAt));
+    o.insert(QLatin1String("resolvedAt"), timeToJson(resolvedAt));
+    o.insert(QLatin1String("closedAt"), timeToJson(closedAt));
+    o.insert(QLatin1String("version"), version);
+    o.insert(QLatin1String("urgeCount"), urgeCount);
+    putId(o, QLatin1String("mergedInto"), mergedInto.value());
+    o.insert(QLatin1String("pendingApproval"),
+             pendingApproval.isValid() ? QJsonValue(pendingApproval.toJson()) : QJsonValue(QJsonValue::Null));
+    o.insert(QLatin1String("fields"), fields);
+    return o;
+}
+
+Ticket Ticket::fromJson(const QJsonObject &o)
+{
+    Ticket t;
+    t.id = TicketId(i64(o, QLatin1String("id")));
+    t.number = s(o, QLatin1String("number"));
+    t.type = s(o, QLatin1String("type"));
+    t.status = s(o, QLatin1String("status"));
+    t.suspendedFrom = s(o, QLatin1String("suspendedFrom"));
+    t.priority = priorityFromName(s(o, QLatin1String("priority"))).value_or(Priority::Normal);
+    t.category = s(o, QLatin1String("category"));
+    t.department = s(o, QLatin1String("department"));
+    t.title = s(o, QLatin1String("title"));
+    t.description = s(o, QLatin1String("description"));
+    t.requester = Requester::fromJson(o.value(QLatin1String("requester")).toObject());
+    t.address = s(o, QLatin1String("address"));
+    t.location = pointFromJson(o.value(QLatin1String("location")));
+    t.source = s(o, QLatin1String("source"));
+    t.assigneeId = UserId(i64(o, QLatin1String("assigneeId")));
+    t.teamId = TeamId(i64(o, QLatin1String("teamId")));
+    t.createdBy = UserId(i64(o, QLatin1String("createdBy")));
+    t.createdAt = timeFromJson(o.value(QLatin1String("createdAt")));
+    t.updatedAt = timeFromJson(o.value(QLatin1String("updatedAt")));
+    t.acceptedAt = timeFromJson(o.value(QLatin1String("acceptedAt")));
+    t.firstResponseAt = timeFromJson(o.value(QLatin1String("firstResponseAt")));
+    t.resolvedAt = timeFromJson(o.value(QLatin1String("resolvedAt")));
+    t.closedAt = timeFromJson(o.value(QLatin1String("closedAt")));
+    t.version = i64(o, QLatin1String("version"));
+    t.urgeCount = o.value(QLatin1String("urgeCount")).toInt();
+    t.mergedInto = TicketId(i64(o, QLatin1String("mergedInto")));
+    if (o.value(QLatin1String("pendingApproval")).isObject())
+        t.pendingApproval = PendingApproval::fromJson(o.value(QLatin1String("pendingApproval")).toObject());
+    t.fields = o.value(QLatin1String("fields")).toObject();
+    return t;
+}
+
+QJsonObject Comment::toJson() const
+{
+    QJsonObject o{{QLatin1String("id"), id.value()},
+                  {QLatin1String("ticketId"), ticketId.value()},
+                  {QLatin1String("authorId"), authorId.value()},
+                  {QLatin1String("authorName"), authorName},
+                  {QLatin1String("kind"), commentKindName(kind)},
+                  {QLatin1String("body"), body},
+                  {QLatin1String("createdAt"), timeToJson(createdAt)}};
+    putId(o, QLatin1String("originTicketId"), originTicketId.value());
+    return o;
+}
+
+Comment Comment::fromJson(const QJsonObject &o)
+{
+    Comment c;
+    c.id = CommentId(i64(o, QLatin1String("id")));
+    c.ticketId = TicketId(i64(o, QLatin1String("ticketId")));
+    c.authorId = UserId(i64(o, QLatin1String("authorId")));
+    c.authorName = s(o, QLatin1String("authorName"));
+    c.kind = commentKindFromName(s(o, QLatin1String("kind"))).value_or(CommentKind::Public);
+    c.body = s(o, QLatin1String("body"));
+    c.createdAt = timeFromJson(o.value(QLatin1String("createdAt")));
+    c.originTicketId = TicketId(i64(o, QLatin1String("originTicketId")));
+    return c;
+}
+
+QJsonObject AttachmentInfo::toJson() const
+{
+    QJsonObject o{{QLatin1String("id"), id.value()},
+                  {QLatin1String("ticketId"), ticketId.value()},
+                  {QLatin1String("fileName"), fileName},
+                  {QLatin1String("mimeType"), mimeType},
+                  {QLatin1String("size"), size},
+                  {QLatin1String("sha256"), sha256},
+                  {QLatin1String("uploadedBy"), uploadedBy.value()},
+                  {QLatin1String("createdAt"), timeToJson(createdAt)}};
+    putId(o, QLatin1String("commentId"), commentId.value());
+    return o;
+}
+
+AttachmentInfo AttachmentInfo::fromJson(const QJsonObject &o)
+{
+    AttachmentInfo a;
+    a.id = AttachmentId(i64(o, QLatin1String("id")));
+    a.ticketId = TicketId(i64(o, QLatin1String("ticketId")));
+    a.commentId = CommentId(i64(o, QLatin1String("commentId")));
+    a.fileName = s(o, QLatin1String("fileName"));
+    a.mimeType = s(o, QLatin1String("mimeType"));
+    a.size = i64(o, QLatin1String("size"));
+    a.sha256 = s(o, QLatin1String("sha256"));
+    a.uploadedBy = UserId(i64(o, QLatin1String("uploadedBy")));
+    a.createdAt = timeFromJson(o.value(QLatin1String("createdAt")));
+    return a;
+}
+
+QJsonObject AuditEntry::toJson() const
+{
+    QJsonObject o{{QLatin1String("id"), id},
+                  {QLatin1String("ticketId"), ticketId.value()},
+                  {QLatin1String("actorName"), actorName},
+                  {QLatin1String("at"), timeToJson(at)},
+                  {QLatin1String("action"), action},
+                  {QLatin1String("changes"), changes}};
+    putId(o, QLatin1String("actorId"), actorId.value());
+    putString(o, QLatin1String("reason"), reason);
+    return o;
+}
+
+AuditEntry AuditEntry::fromJson(const QJsonObject &o)
+{
+    AuditEntry a;
+    a.id = i64(o, QLatin1String("id"));
+    a.ticketId = TicketId(i64(o, QLatin1String("ticketId")));
+    a.actorId = UserId(i64(o, QLatin1String("actorId")));
+    a.actorName = s(o, QLatin1String("actorName"));
+    a.at = timeFromJson(o.value(QLatin1String("at")));
+    a.action = s(o, QLatin1String("action"));
+    a.changes = o.value(QLatin1String("changes")).toObject();
+    a.reason = s(o, QLatin1String("reason"));
+    return a;
+}
+
+QJsonObject TicketLink::toJson() const
+{
+    return {{QLatin1String("ticketId"), other.value()},
+            {QLatin1String("number"), otherNumber},
+            {QLatin1String("kind"), linkKindName(kind)}};
+}
+
+TicketLink TicketLink::fromJson(const QJsonObject &o)
+{
+    return {TicketId(i64(o, QLatin1String("ticketId"))), s(o, QLatin1String("number")),
+            linkKindFromName(s(o, QLatin1String("kind"))).value_or(LinkKind::Related)};
+}
+
+QJsonObject User::toJson() const
+{
+    QJsonObject o{{QLatin1String("id"), id.value()},
+                  {QLatin1String("username"), username},
+                  {QLatin1String("displayName"), displayName},
+                  {QLatin1String("role"), roleName(role)},
+                  {QLatin1String("active"), active}};
+    putId(o, QLatin1String("teamId"), teamId.value());
+    putString(o, QLatin1String("email"), email);
+    putString(o, QLatin1String("phone"), phone);
+    return o;
+}
+
+User User::fromJson(const QJsonObject &o)
+{
+    User u;
+    u.id = UserId(i64(o, QLatin1String("id")));
+    u.username = s(o, QLatin1String("username"));
+    u.displayName = s(o, QLatin1String("displayName"));
+    u.role = roleFromName(s(o, QLatin1String("role"))).value_or(Role::Requester);
+    u.teamId = TeamId(i64(o, QLatin1String("teamId")));
+    u.email = s(o, QLatin1String("email"));
+    u.phone = s(o, QLatin1String("phone"));
+    u.active = o.value(QLatin1String("active")).toBool(true);
+    return u;
+}
+
+QJsonObject Team::toJson() const
+{
+    return {{QLatin1String("id"), id.value()}, {QLatin1String("name"), name}, {QLatin1String("area"), area}};
+}
+
+Team Team::fromJson(const QJsonObject &o)
+{
+    return {TeamId(i64(o, QLatin1String("id"))), s(o, QLatin1String("name")), s(o, QLatin1String("area"))};
+}
+
+QJsonObject FieldStaff::toJson() const
+{
+    QJsonObject o{{QLatin1String("userId"), userId.value()},
+                  {QLatin1String("name"), name},
+                  {QLatin1String("skills"), QJsonArray::fromStringList(skills)},
+                  {QLatin1String("status"), staffStatusName(status)},
+                  {QLatin1String("position"), pointToJson(position)},
+                  {QLatin1String("accuracy"), accuracy},
+                  {QLatin1String("positionAt"), timeToJson(positionAt)},
+                  {QLatin1String("openTickets"), openTickets}};
+    putId(o, QLatin1String("teamId"), teamId.value());
+    return o;
+}
+
+FieldStaff FieldStaff::fromJson(const QJsonObject &o)
+{
+    FieldStaff f;
+    f.userId = UserId(i64(o, QLatin1String("userId")));
+    f.name = s(o, QLatin1String("name"));
+    f.teamId = TeamId(i64(o, QLatin1String("teamId")));
+    for (const QJsonValue &v : o.value(QLatin1String("skills")).toArray())
+        f.skills << v.toString();
+    f.status = staffStatusFromName(s(o, QLatin1String("status"))).value_or(StaffStatus::OffDuty);
+    f.position = pointFromJson(o.value(QLatin1String("position")));
+    f.accuracy = o.value(QLatin1String("accuracy")).toDouble();
+    f.positionAt = timeFromJson(o.value(QLatin1String("positionAt")));
+    f.openTickets = o.value(QLatin1String("openTickets")).toInt();
+    return f;
+}
+
+QJsonObject Event::toJson() const
+{
+    QJsonObject o{{QLatin1String("seq"), seq},
+                  {QLatin1String("type"), type},
+                  {QLatin1String("at"), timeToJson(at)},
+                  {QLatin1String("data"), data}};
+    putId(o, QLatin1String("ticketId"), ticketId.value());
+    return o;
+}
+
+Event Event::fromJson(const QJsonObject &o)
+{
+    Event e;
+    e.seq = i64(o, QLatin1String("seq"));
+    e.type = s(o, QLatin1String("type"));
+    e.at = timeFromJson(o.value(QLatin1String("at")));
+    e.ticketId = TicketId(i64(o, QLatin1String("ticketId")));
+    e.data = o.value(QLatin1String("data")).toObject();
+    return e;
+}
+
+} // namespace crewline

@@ -1,0 +1,195 @@
+#pragma once
+
+// The domain records both programs exchange: tickets, comments, attachments, people, audit entries and events.
+// Each record has one JSON shape (toJson/fromJson), which is the shape documented in docs/protocol.md.
+
+#include "common/types.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace crewline {
+
+// Timestamps travel as ISO 8601 UTC with milliseconds ("2026-11-23T08:30:00.000Z"); null/absent when unset.
+QJsonValue timeToJson(const QDateTime &t);
+QDateTime timeFromJson(const QJsonValue &v);
+
+struct Requester
+{
+    QString name;
+    QString contact; // phone or e-mail, free text
+    UserId userId;   // set when the requester has an account
+
+    QJsonObject toJson() const;
+    static Requester fromJson(const QJsonObject &o);
+    friend bool operator==(const Requester &, const Requester &) = default;
+};
+
+// An approval the workflow asked for and that nobody has decided yet.
+struct PendingApproval
+{
+    QString transition;
+    QString approverRole;
+    UserId requestedBy;
+    QDateTime requestedAt;
+    QJsonObject fields; // fields the requester asked to set with the transition
+    QString comment;
+
+    bool isValid() const { return !transition.isEmpty(); }
+    QJsonObject toJson() const;
+    static PendingApproval fromJson(const QJsonObject &o);
+    friend bool operator==(const PendingApproval &, const PendingApproval &) = default;
+};
+
+struct Ticket
+{
+    TicketId id;
+    QString number; // WO-2026-000123
+    QString type;   // ticket type id, selects the workflow
+    QString status;
+    QString suspendedFrom; // status to resume to while suspended
+    Priority priority = Priority::Normal;
+    QString category;
+    QString department;
+    QString title;
+    QString description;
+    Requester requester;
+    QString address;
+    GeoPoint location;
+    QString source; // console, email, web, hotline, api, field, qr
+    UserId assigneeId;
+    TeamId teamId;
+    UserId createdBy;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime acceptedAt;
+    QDateTime firstResponseAt;
+    QDateTime resolvedAt;
+    QDateTime closedAt;
+    qint64 version = 0;
+    int urgeCount = 0;
+    TicketId mergedInto;
+    PendingApproval pendingApproval;
+    QJsonObject fields; // type-specific fields (resolution, materials, callback result, ...)
+
+    QJsonObject toJson() const;
+    static Ticket fromJson(const QJsonObject &o);
+    friend bool operator==(const Ticket &, const Ticket &) = default;
+};
+
+struct Comment
+{
+    CommentId id;
+    TicketId ticketId;
+    UserId authorId;
+    QString authorName;
+    CommentKind kind = CommentKind::Public;
+    QString body;
+    QDateTime createdAt;
+    TicketId originTicketId; // where it was first written, if it moved by split or merge
+
+    QJsonObject toJson() const;
+    static Comment fromJson(const QJsonObject &o);
+    friend bool operator==(const Comment &, const Comment &) = default;
+};
+
+struct AttachmentInfo
+{
+    AttachmentId id;
+    TicketId ticketId;
+    CommentId commentId;
+    QString fileName;
+    QString mimeType;
+    qint64 size = 0;
+    QString sha256; // lowercase hex
+    UserId uploadedBy;
+    QDateTime createdAt;
+
+    QJsonObject toJson() const;
+    static AttachmentInfo fromJson(const QJsonObject &o);
+    friend bool operator==(const AttachmentInfo &, const AttachmentInfo &) = default;
+};
+
+struct AuditEntry
+{
+    qint64 id = 0;
+    TicketId ticketId;
+    UserId actorId; // invalid for the system itself
+    QString actorName;
+    QDateTime at;
+    QString action;     // create, update, assign, transition, ...
+    QJsonObject changes; // field -> {"from": ..., "to": ...}
+    QString reason;      // why, for automatic decisions and refusals
+
+    QJsonObject toJson() const;
+    static AuditEntry fromJson(const QJsonObject &o);
+};
+
+struct TicketLink
+{
+    TicketId other;
+    QString otherNumber;
+    LinkKind kind = LinkKind::Related; // seen from this ticket: "parent" means other is this ticket's parent
+
+    QJsonObject toJson() const;
+    static TicketLink fromJson(const QJsonObject &o);
+};
+
+struct User
+{
+    UserId id;
+    QString username;
+    QString displayName;
+    Role role = Role::Requester;
+    TeamId teamId;
+    QString email;
+    QString phone;
+    bool active = true;
+
+    QJsonObject toJson() const;
+    static User fromJson(const QJsonObject &o);
+};
+
+struct Team
+{
+    TeamId id;
+    QString name;
+    QString area; // service area the team covers
+
+    QJsonObject toJson() const;
+    static Team fromJson(const QJsonObject &o);
+};
+
+struct FieldStaff
+{
+    UserId userId;
+    QString name;
+    TeamId teamId;
+    QStringList skills;
+    StaffStatus status = StaffStatus::OffDuty;
+    GeoPoint position;
+    double accuracy = 0; // metres
+    QDateTime positionAt;
+    int openTickets = 0;
+
+    QJsonObject toJson() const;
+    static FieldStaff fromJson(const QJsonObject &o);
+};
+
+// A committed change, as pushed to subscribed clients. seq is global and gap-free across the whole server.
+struct Event
+{
+    qint64 seq = 0;
+    QString type; // ticket.created, ticket.changed, comment.added, attachment.added, ...
+    QDateTime at;
+    TicketId ticketId;
+    QJsonObject data;
+
+    QJsonObject toJson() const;
+    static Event fromJson(const QJsonObject &o);
+};
+
+} // namespace crewline

@@ -1,0 +1,64 @@
+#include "server/storage/migrations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace crewline::server {
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> steps = {
+        {1,
+         u"initial schema"_s,
+         {
+             u"CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, area TEXT NOT NULL DEFAULT '')"_s,
+             u"CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, "
+             "display_name TEXT NOT NULL, role TEXT NOT NULL, team_id INTEGER REFERENCES teams(id), "
+             "email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1, "
+             "password_hash TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, "
+             "locked_until INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)"_s,
+             u"CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), "
+             "created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)"_s,
+             u"CREATE TABLE field_staff (user_id INTEGER PRIMARY KEY REFERENCES users(id), "
+             "skills TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL DEFAULT 'off_duty', lat REAL, lon REAL, "
+             "accuracy REAL NOT NULL DEFAULT 0, position_at INTEGER)"_s,
+             u"CREATE TABLE tickets (id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, type TEXT NOT NULL, "
+             "status TEXT NOT NULL, phase INTEGER NOT NULL, suspended_from TEXT NOT NULL DEFAULT '', "
+             "priority INTEGER NOT NULL, category TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '', "
+             "title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', requester_name TEXT NOT NULL DEFAULT '', "
+             "requester_contact TEXT NOT NULL DEFAULT '', requester_id INTEGER, address TEXT NOT NULL DEFAULT '', "
+             "lat REAL, lon REAL, source TEXT NOT NULL DEFAULT '', assignee_id INTEGER, team_id INTEGER, "
+             "created_by INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, accepted_at INTEGER, "
+             "first_response_at INTEGER, resolved_at INTEGER, closed_at INTEGER, version INTEGER NOT NULL, "
+             "urge_count INTEGER NOT NULL DEFAULT 0, merged_into INTEGER, pending_approval TEXT, "
+             "fields TEXT NOT NULL DEFAULT '{}')"_s,
+             u"CREATE INDEX tickets_updated ON tickets (updated_at)"_s,
+             u"CREATE INDEX tickets_created ON tickets (created_at)"_s,
+             u"CREATE INDEX tickets_status ON tickets (status, updated_at)"_s,
+             u"CREATE INDEX tickets_assignee ON tickets (assignee_id, updated_at)"_s,
+             u"CREATE INDEX tickets_requester ON tickets (requester_id, updated_at)"_s,
+             u"CREATE INDEX tickets_open ON tickets (updated_at) WHERE phase < 3"_s,
+             u"CREATE TABLE comments (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, author_id INTEGER, "
+             "author_name TEXT NOT NULL, kind INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, "
+             "origin_ticket_id INTEGER)"_s,
+             u"CREATE INDEX comments_ticket ON comments (ticket_id, created_at)"_s,
+             u"CREATE TABLE attachments (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, comment_id INTEGER, "
+             "file_name TEXT NOT NULL, mime_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+             "uploaded_by INTEGER, created_at INTEGER NOT NULL)"_s,
+             u"CREATE INDEX attachments_ticket ON attachments (ticket_id)"_s,
+             u"CREATE TABLE audit (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, actor_id INTEGER, "
+             "actor_name TEXT NOT NULL, at INTEGER NOT NULL, action TEXT NOT NULL, changes TEXT NOT NULL, "
+             "reason TEXT NOT NULL DEFAULT '')"_s,
+             u"CREATE INDEX audit_ticket ON audit (ticket_id, at)"_s,
+             u"CREATE TABLE links (a INTEGER NOT NULL, b INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (a, b))"_s,
+             u"CREATE TABLE events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, type TEXT NOT NULL, "
+             "ticket_id INTEGER, requester_id INTEGER, internal INTEGER NOT NULL DEFAULT 0, payload TEXT NOT NULL)"_s,
+             u"CREATE TABLE idempotency (user_id INTEGER NOT NULL, key TEXT NOT NULL, op TEXT NOT NULL, "
+             "result TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (user_id, key))"_s,
+             u"CREATE INDEX idempotency_created ON idempotency (created_at)"_s,
+             u"CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
+         }},
+    };
+    return steps;
+}
+
+} // namespace crewline::server

@@ -1,0 +1,21 @@
+#pragma once
+
+// The schema, as numbered steps. Each step runs in one transaction; a database records the last step applied.
+// Never edit a released step: add a new one.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace crewline::server {
+
+struct Migration
+{
+    int version = 0;
+    QString description;
+    QStringList statements; // one SQL statement each (QSqlQuery runs one at a time on SQLite)
+};
+
+const QList<Migration> &migrations();
+
+} // namespace crewline::server

@@ -1,0 +1,937 @@
+// The embedded SQLite implementation of Store: WAL, BEGIN IMMEDIATE write transactions, one savepoint per job,
+// prepared statements cached per connection, stepwise schema migrations.
+
+#include "server/storage/migrations.h"
+#include "server/storage/store.h"
+
+#include "common/logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace crewline::server {
+
+namespace {
+
+constexpr int kClosedPhase = 3;
+
+qint64 ms(const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; }
+QVariant msOrNull(const QDateTime &t) { return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(); }
+QDateTime time(const QVariant &v)
+{
+    return v.isNull() || v.toLongLong() == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+// A null QString binds as SQL NULL; text columns are NOT NULL, so bind "" instead.
+QVariant text(const QString &s) { return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s); }
+QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QJsonObject object(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+const QString kTicketColumns =
+    u"id, number, type, status, suspended_from, priority, category, department, title, description, "
+    "requester_name, requester_contact, requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
+    "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, version, urge_count, "
+    "merged_into, pending_approval, fields"_s;
+
+class SqliteStore final : public Store
+{
+public:
+    explicit SqliteStore(const StoreOptions &options) : m_name(options.connectionName)
+    {
+        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        m_db.setDatabaseName(options.path);
+        m_db.setConnectOptions(options.readOnly ? u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"_s
+                                                : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!m_db.open())
+            throw StorageError("cannot open database " + options.path.toStdString() + ": " +
+                               m_db.lastError().text().toStdString());
+        exec(u"PRAGMA foreign_keys = ON"_s);
+        if (!options.readOnly) {
+            exec(u"PRAGMA journal_mode = WAL"_s);
+            // FULL: a commit is on disk before we acknowledge it. Checkpoints run from a timer, not inside commits.
+            exec(u"PRAGMA synchronous = FULL"_s);
+            exec(u"PRAGMA wal_autocheckpoint = 0"_s);
+        }
+        exec(u"PRAGMA temp_store = MEMORY"_s);
+        exec(u"PRAGMA cache_size = -65536"_s);
+    }
+
+    ~SqliteStore() override
+    {
+        m_queries.clear();
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+
+    // --- schema and transactions ------------------------------------------------------------------------------
+
+    void migrate() override
+    {
+        exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
+        int current = schemaVersion();
+        const QList<Migration> &steps = migrations();
+        for (const Migration &m : steps) {
+            if (m.version <= current)
+                continue;
+            qCInfo(lcDb) << "applying schema migration" << m.version << m.description;
+            beginTransaction();
+            try {
+                for (const QString &statement : m.statements)
+                    exec(statement);
+                exec(u"DELETE FROM schema_version"_s);
+                exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(m.version));
+                commitTransaction();
+            } catch (...) {
+                rollbackTransaction();
+                throw;
+            }
+            current = m.version;
+        }
+        m_lastSeq = queryInt(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s);
+    }
+
+    int schemaVersion() override
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(u"SELECT version FROM schema_version"_s) || !q.next())
+            return 0;
+        return q.value(0).toInt();
+    }
+
+    void beginTransaction() override
+    {
+        exec(u"BEGIN IMMEDIATE"_s);
+        m_seqAtTransaction = m_lastSeq;
+    }
+
+    void commitTransaction() override { exec(u"COMMIT"_s); }
+
+    void rollbackTransaction() override
+    {
+        QSqlQuery q(m_db);
+        q.exec(u"ROLLBACK"_s);
+        m_lastSeq = m_seqAtTransaction;
+    }
+
+    void beginJob() override
+    {
+        exec(u"SAVEPOINT job"_s);
+        m_seqAtJob = m_lastSeq;
+    }
+
+    void endJob(bool keep) override
+    {
+        if (keep) {
+            exec(u"RELEASE SAVEPOINT job"_s);
+            return;
+        }
+        exec(u"ROLLBACK TO SAVEPOINT job"_s);
+        exec(u"RELEASE SAVEPOINT job"_s);
+        m_lastSeq = m_seqAtJob;
+    }
+
+    void checkpoint() override
+    {
+        QSqlQuery q(m_db);
+        q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+    }
+
+    // --- people -------------------------------------------------------------------------------------------------
+
+    std::optional<UserRecord> userByName(const QString &username) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, username, display_name, role, team_id, email, phone, active, "
+                                "password_hash, failed_logins, locked_until FROM users WHERE username = ?"_s);
+        q.addBindValue(username);
+        run(q);
+        return q.next() ? std::optional(userRecord(q)) : std::nullopt;
+    }
+
+    std::optional<UserRecord> userById(UserId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, username, display_name, role, team_id, email, phone, active, "
+                                "password_hash, failed_logins, locked_until FROM users WHERE id = ?"_s);
+        q.addBindValue(id.value());
+        run(q);
+        return q.next() ? std::optional(userRecord(q)) : std::nullopt;
+    }
+
+    QList<User> users() override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, username, display_name, role, team_id, email, phone, active, "
+                                "password_hash, failed_logins, locked_until FROM users ORDER BY id"_s);
+        run(q);
+        QList<User> out;
+        while (q.next())
+            out << userRecord(q).user;
+        return out;
+    }
+
+    UserId insertUser(const User &user, const QString &passwordHash, const QDateTime &now) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO users (username, display_name, role, team_id, email, phone, active, "
+                                "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(text(user.username));
+        q.addBindValue(text(user.displayName));
+        q.addBindValue(roleName(user.role));
+        q.addBindValue(idOrNull(user.teamId.value()));
+        q.addBindValue(text(user.email));
+        q.addBindValue(text(user.phone));
+        q.addBindValue(user.active ? 1 : 0);
+        q.addBindValue(passwordHash);
+        q.addBindValue(ms(now));
+        run(q);
+        return UserId(q.lastInsertId().toLongLong());
+    }
+
+    void setLoginState(UserId id, int failedLogins, const QDateTime &lockedUntil) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?"_s);
+        q.addBindValue(failedLogins);
+        q.addBindValue(ms(lockedUntil));
+        q.addBindValue(id.value());
+        run(q);
+    }
+
+    void insertSession(const QString &tokenHash, const SessionRecord &s) override
+    {
+        QSqlQuery &q =
+            prepared(u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"_s);
+        q.addBindValue(tokenHash);
+        q.addBindValue(s.userId.value());
+        q.addBindValue(ms(s.createdAt));
+        q.addBindValue(ms(s.expiresAt));
+        run(q);
+    }
+
+    std::optional<SessionRecord> session(const QString &tokenHash) override
+    {
+        QSqlQuery &q = prepared(u"SELECT user_id, created_at, expires_at FROM sessions WHERE token_hash = ?"_s);
+        q.addBindValue(tokenHash);
+        run(q);
+        if (!q.next())
+            return std::nullopt;
+        return SessionRecord{UserId(q.value(0).toLongLong()), time(q.value(1)), time(q.value(2))};
+    }
+
+    void removeSession(const QString &tokenHash) override
+    {
+        QSqlQuery &q = prepared(u"DELETE FROM sessions WHERE token_hash = ?"_s);
+        q.addBindValue(tokenHash);
+        run(q);
+    }
+
+    void removeExpiredSessions(const QDateTime &now) override
+    {
+        QSqlQuery &q = prepared(u"DELETE FROM sessions WHERE expires_at < ?"_s);
+        q.addBindValue(ms(now));
+        run(q);
+    }
+
+    QList<Team> teams() override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, name, area FROM teams ORDER BY id"_s);
+        run(q);
+        QList<Team> out;
+        while (q.next())
+            out << Team{TeamId(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString()};
+        return out;
+    }
+
+    TeamId insertTeam(const Team &team) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO teams (name, area) VALUES (?, ?)"_s);
+        q.addBindValue(text(team.name));
+        q.addBindValue(text(team.area));
+        run(q);
+        return TeamId(q.lastInsertId().toLongLong());
+    }
+
+    QList<FieldStaff> staff() override
+    {
+        QSqlQuery &q = prepared(
+            u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, "
+            "s.position_at, (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = s.user_id AND t.phase < 2) "
+            "FROM field_staff s JOIN users u ON u.id = s.user_id ORDER BY s.user_id"_s);
+        run(q);
+        QList<FieldStaff> out;
+        while (q.next()) {
+            FieldStaff f;
+            f.userId = UserId(q.value(0).toLongLong());
+            f.name = q.value(1).toString();
+            f.teamId = TeamId(q.value(2).toLongLong());
+            for (const QJsonValue &v : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
+                f.skills << v.toString();
+            f.status = staffStatusFromName(q.value(4).toString()).value_or(StaffStatus::OffDuty);
+            if (!q.value(5).isNull())
+                f.position = GeoPoint::at(q.value(5).toDouble(), q.value(6).toDouble());
+            f.accuracy = q.value(7).toDouble();
+            f.positionAt = time(q.value(8));
+            f.openTickets = q.value(9).toInt();
+            out << f;
+        }
+        return out;
+    }
+
+    void upsertStaff(const FieldStaff &f) override
+    {
+        QSqlQuery &q = prepared(
+            u"INSERT INTO field_staff (user_id, skills, status, lat, lon, accuracy, position_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET skills = excluded.skills, "
+            "status = excluded.status, lat = excluded.lat, lon = excluded.lon, accuracy = excluded.accuracy, "
+            "position_at = excluded.position_at"_s);
+        q.addBindValue(f.userId.value());
+        q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(f.skills)).toJson(
+            QJsonDocument::Compact)));
+        q.addBindValue(staffStatusName(f.status));
+        q.addBindValue(f.position.isValid() ? QVariant(f.position.lat) : QVariant());
+        q.addBindValue(f.position.isValid() ? QVariant(f.position.lon) : QVariant());
+        q.addBindValue(f.accuracy);
+        q.addBindValue(msOrNull(f.positionAt));
+        run(q);
+    }
+
+    // --- tickets ------------------------------------------------------------------------------------------------
+
+    std::optional<Ticket> ticket(TicketId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT "_s + kTicketColumns + u" FROM tickets WHERE id = ?"_s);
+        q.addBindValue(id.value());
+        run(q);
+        return q.next() ? std::optional(ticketFrom(q)) : std::nullopt;
+    }
+
+    std::optional<Ticket> ticketByNumber(const QString &number) override
+    {
+        QSqlQuery &q = prepared(u"SELECT "_s + kTicketColumns + u" FROM tickets WHERE number = ?"_s);
+        q.addBindValue(number);
+        run(q);
+        return q.next() ? std::optional(ticketFrom(q)) : std::nullopt;
+    }
+
+    QString nextTicketNumber(int year) override
+    {
+        const QString name = u"ticket_number_%1"_s.arg(year);
+        QSqlQuery &q = prepared(u"INSERT INTO counters (name, value) VALUES (?, 1) "
+                                "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"_s);
+        q.addBindValue(name);
+        run(q);
+        if (!q.next())
+            throw StorageError("ticket number counter returned nothing");
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        return u"WO-%1-%2"_s.arg(year).arg(n, 6, 10, QLatin1Char('0'));
+    }
+
+    TicketId insertTicket(const Ticket &t, int phase) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO tickets (number, type, status, phase, suspended_from, priority, "
+                                "category, department, title, description, requester_name, requester_contact, "
+                                "requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
+                                "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, "
+                                "version, urge_count, merged_into, pending_approval, fields) VALUES "
+                                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                "?, ?, ?)"_s);
+        bindTicket(q, t, phase);
+        run(q);
+        return TicketId(q.lastInsertId().toLongLong());
+    }
+
+    void updateTicket(const Ticket &t, int phase) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE tickets SET number = ?, type = ?, status = ?, phase = ?, suspended_from = ?, "
+                                "priority = ?, category = ?, department = ?, title = ?, description = ?, "
+                                "requester_name = ?, requester_contact = ?, requester_id = ?, address = ?, lat = ?, "
+                                "lon = ?, source = ?, assignee_id = ?, team_id = ?, created_by = ?, created_at = ?, "
+                                "updated_at = ?, accepted_at = ?, first_response_at = ?, resolved_at = ?, "
+                                "closed_at = ?, version = ?, urge_count = ?, merged_into = ?, pending_approval = ?, "
+                                "fields = ? WHERE id = ?"_s);
+        bindTicket(q, t, phase);
+        q.addBindValue(t.id.value());
+        run(q);
+        if (q.numRowsAffected() != 1)
+            throw StorageError("ticket update touched no row");
+    }
+
+    void touchTicket(TicketId id, const QDateTime &updatedAt, const QDateTime &firstResponseAt) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE tickets SET updated_at = MAX(updated_at, ?), "
+                                "first_response_at = COALESCE(first_response_at, ?) WHERE id = ?"_s);
+        q.addBindValue(ms(updatedAt));
+        q.addBindValue(msOrNull(firstResponseAt));
+        q.addBindValue(id.value());
+        run(q);
+    }
+
+    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) override
+    {
+        QStringList where;
+        QVariantList binds;
+        const auto inList = [&](const QString &column, const QStringList &values) {
+            if (values.isEmpty())
+                return;
+            where << column + u" IN ("_s + QStringList(values.size(), u"?"_s).join(u',') + u')';
+            for (const QString &v : values)
+                binds << v;
+        };
+        const auto inIds = [&](const QString &column, const QList<qint64> &values) {
+            if (values.isEmpty())
+                return;
+            where << column + u" IN ("_s + QStringList(values.size(), u"?"_s).join(u',') + u')';
+            for (qint64 v : values)
+                binds << v;
+        };
+        inList(u"status"_s, query.statuses);
+        inList(u"type"_s, query.types);
+        inList(u"category"_s, query.categories);
+        inList(u"department"_s, query.departments);
+        QList<qint64> priorities;
+        for (const QString &p : query.priorities) {
+            if (const auto pr = priorityFromName(p))
+                priorities << static_cast<qint64>(*pr);
+        }
+        if (!query.priorities.isEmpty() && priorities.isEmpty())
+            return {}; // only unknown priorities: nothing can match
+        inIds(u"priority"_s, priorities);
+        QList<qint64> assignees, teams;
+        for (UserId id : query.assigneeIds)
+            assignees << id.value();
+        for (TeamId id : query.teamIds)
+            teams << id.value();
+        inIds(u"assignee_id"_s, assignees);
+        inIds(u"team_id"_s, teams);
+        if (query.unassigned)
+            where << (*query.unassigned ? u"assignee_id IS NULL"_s : u"assignee_id IS NOT NULL"_s);
+        if (query.open)
+            where << (*query.open ? u"phase < %1"_s : u"phase = %1"_s).arg(kClosedPhase);
+        if (query.pendingApproval)
+            where << (*query.pendingApproval ? u"pending_approval IS NOT NULL"_s : u"pending_approval IS NULL"_s);
+        if (query.requesterId.isValid()) {
+            where << u"requester_id = ?"_s;
+            binds << query.requesterId.value();
+        }
+        if (!visibility.all) {
+            where << u"requester_id = ?"_s;
+            binds << visibility.requester.value();
+        }
+        const auto range = [&](const QString &column, const QDateTime &from, const QDateTime &to) {
+            if (from.isValid()) {
+                where << column + u" >= ?"_s;
+                binds << ms(from);
+            }
+            if (to.isValid()) {
+                where << column + u" < ?"_s;
+                binds << ms(to);
+            }
+        };
+        range(u"created_at"_s, query.createdFrom, query.createdTo);
+        range(u"updated_at"_s, query.updatedFrom, query.updatedTo);
+        if (!query.text.trimmed().isEmpty()) {
+            // TODO(issue 7): FTS5 trigram + bigram index; LIKE scans are fine up to ~100k tickets.
+            const QString pattern = likePattern(query.text.trimmed());
+            where << u"(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\')"_s;
+            binds << pattern << pattern << pattern;
+        }
+
+        QString column = u"updated_at"_s;
+        if (query.sort == u"created")
+            column = u"created_at"_s;
+        else if (query.sort == u"priority")
+            column = u"priority"_s;
+        else if (query.sort == u"number")
+            column = u"id"_s;
+        else if (query.sort == u"status")
+            column = u"status"_s;
+        const QString direction = query.descending ? u"DESC"_s : u"ASC"_s;
+        const QString whereSql = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
+
+        TicketPage page;
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT "_s + kTicketColumns + u" FROM tickets"_s + whereSql + u" ORDER BY "_s + column + u' ' +
+                  direction + u", id "_s + direction + u" LIMIT ? OFFSET ?"_s);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        q.addBindValue(query.limit);
+        q.addBindValue(query.offset);
+        run(q);
+        while (q.next())
+            page.tickets << ticketFrom(q);
+        if (query.withTotal) {
+            QSqlQuery c(m_db);
+            c.prepare(u"SELECT COUNT(*) FROM tickets"_s + whereSql);
+            for (const QVariant &b : binds)
+                c.addBindValue(b);
+            run(c);
+            page.total = c.next() ? c.value(0).toLongLong() : 0;
+        }
+        return page;
+    }
+
+    qint64 ticketCount() override { return queryInt(u"SELECT COUNT(*) FROM tickets"_s); }
+
+    QList<Comment> comments(TicketId id, bool withInternal) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, author_id, author_name, kind, body, created_at, "
+                                "origin_ticket_id FROM comments WHERE ticket_id = ? AND (kind = 0 OR ?) "
+                                "ORDER BY created_at, id"_s);
+        q.addBindValue(id.value());
+        q.addBindValue(withInternal ? 1 : 0);
+        run(q);
+        QList<Comment> out;
+        while (q.next())
+            out << commentFrom(q);
+        return out;
+    }
+
+    std::optional<Comment> comment(CommentId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, author_id, author_name, kind, body, created_at, "
+                                "origin_ticket_id FROM comments WHERE id = ?"_s);
+        q.addBindValue(id.value());
+        run(q);
+        return q.next() ? std::optional(commentFrom(q)) : std::nullopt;
+    }
+
+    CommentId insertComment(const Comment &c) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO comments (ticket_id, author_id, author_name, kind, body, created_at, "
+                                "origin_ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(c.ticketId.value());
+        q.addBindValue(idOrNull(c.authorId.value()));
+        q.addBindValue(text(c.authorName));
+        q.addBindValue(static_cast<int>(c.kind));
+        q.addBindValue(text(c.body));
+        q.addBindValue(ms(c.createdAt));
+        q.addBindValue(idOrNull(c.originTicketId.value()));
+        run(q);
+        return CommentId(q.lastInsertId().toLongLong());
+    }
+
+    void moveComments(const QList<CommentId> &ids, TicketId from, TicketId to) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE comments SET ticket_id = ?, origin_ticket_id = COALESCE(origin_ticket_id, ?) "
+                                "WHERE id = ? AND ticket_id = ?"_s);
+        QSqlQuery &a = prepared(u"UPDATE attachments SET ticket_id = ? WHERE comment_id = ? AND ticket_id = ?"_s);
+        for (CommentId id : ids) {
+            q.addBindValue(to.value());
+            q.addBindValue(from.value());
+            q.addBindValue(id.value());
+            q.addBindValue(from.value());
+            run(q);
+            a.addBindValue(to.value());
+            a.addBindValue(id.value());
+            a.addBindValue(from.value());
+            run(a);
+        }
+    }
+
+    void moveAllComments(TicketId from, TicketId to) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE comments SET ticket_id = ?, origin_ticket_id = COALESCE(origin_ticket_id, ?) "
+                                "WHERE ticket_id = ?"_s);
+        q.addBindValue(to.value());
+        q.addBindValue(from.value());
+        q.addBindValue(from.value());
+        run(q);
+    }
+
+    QList<AttachmentInfo> attachments(TicketId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, comment_id, file_name, mime_type, size, sha256, uploaded_by, "
+                                "created_at FROM attachments WHERE ticket_id = ? ORDER BY id"_s);
+        q.addBindValue(id.value());
+        run(q);
+        QList<AttachmentInfo> out;
+        while (q.next())
+            out << attachmentFrom(q);
+        return out;
+    }
+
+    std::optional<AttachmentInfo> attachment(AttachmentId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, comment_id, file_name, mime_type, size, sha256, uploaded_by, "
+                                "created_at FROM attachments WHERE id = ?"_s);
+        q.addBindValue(id.value());
+        run(q);
+        return q.next() ? std::optional(attachmentFrom(q)) : std::nullopt;
+    }
+
+    AttachmentId insertAttachment(const AttachmentInfo &a) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO attachments (ticket_id, comment_id, file_name, mime_type, size, sha256, "
+                                "uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(a.ticketId.value());
+        q.addBindValue(idOrNull(a.commentId.value()));
+        q.addBindValue(text(a.fileName));
+        q.addBindValue(text(a.mimeType));
+        q.addBindValue(a.size);
+        q.addBindValue(text(a.sha256));
+        q.addBindValue(idOrNull(a.uploadedBy.value()));
+        q.addBindValue(ms(a.createdAt));
+        run(q);
+        return AttachmentId(q.lastInsertId().toLongLong());
+    }
+
+    void moveAllAttachments(TicketId from, TicketId to) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE attachments SET ticket_id = ? WHERE ticket_id = ?"_s);
+        q.addBindValue(to.value());
+        q.addBindValue(from.value());
+        run(q);
+    }
+
+    QList<AuditEntry> history(TicketId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, actor_id, actor_name, at, action, changes, reason FROM audit "
+                                "WHERE ticket_id = ? ORDER BY at, id"_s);
+        q.addBindValue(id.value());
+        run(q);
+        QList<AuditEntry> out;
+        while (q.next()) {
+            AuditEntry a;
+            a.id = q.value(0).toLongLong();
+            a.ticketId = TicketId(q.value(1).toLongLong());
+            a.actorId = UserId(q.value(2).toLongLong());
+            a.actorName = q.value(3).toString();
+            a.at = time(q.value(4));
+            a.action = q.value(5).toString();
+            a.changes = object(q.value(6));
+            a.reason = q.value(7).toString();
+            out << a;
+        }
+        return out;
+    }
+
+    void insertAudit(const AuditEntry &a) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO audit (ticket_id, actor_id, actor_name, at, action, changes, reason) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(a.ticketId.value());
+        q.addBindValue(idOrNull(a.actorId.value()));
+        q.addBindValue(text(a.actorName));
+        q.addBindValue(ms(a.at));
+        q.addBindValue(text(a.action));
+        q.addBindValue(json(a.changes));
+        q.addBindValue(text(a.reason));
+        run(q);
+    }
+
+    void copyHistory(TicketId from, TicketId to, const QString &reason) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO audit (ticket_id, actor_id, actor_name, at, action, changes, reason) "
+                                "SELECT ?, actor_id, actor_name, at, action, changes, "
+                                "CASE WHEN reason = '' THEN ? ELSE reason || ' (' || ? || ')' END "
+                                "FROM audit WHERE ticket_id = ? ORDER BY id"_s);
+        q.addBindValue(to.value());
+        q.addBindValue(text(reason));
+        q.addBindValue(text(reason));
+        q.addBindValue(from.value());
+        run(q);
+    }
+
+    QList<TicketLink> links(TicketId id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT l.b, t.number, l.kind FROM links l JOIN tickets t ON t.id = l.b "
+                                "WHERE l.a = ? ORDER BY l.b"_s);
+        q.addBindValue(id.value());
+        run(q);
+        QList<TicketLink> out;
+        while (q.next()) {
+            out << TicketLink{TicketId(q.value(0).toLongLong()), q.value(1).toString(),
+                              linkKindFromName(q.value(2).toString()).value_or(LinkKind::Related)};
+        }
+        return out;
+    }
+
+    void insertLink(TicketId a, TicketId b, LinkKind kind) override
+    {
+        LinkKind reverse = kind;
+        if (kind == LinkKind::Parent)
+            reverse = LinkKind::Child;
+        else if (kind == LinkKind::Child)
+            reverse = LinkKind::Parent;
+        QSqlQuery &q = prepared(u"INSERT INTO links (a, b, kind) VALUES (?, ?, ?) "
+                                "ON CONFLICT(a, b) DO UPDATE SET kind = excluded.kind"_s);
+        for (const auto &[x, y, k] : {std::tuple{a, b, kind}, std::tuple{b, a, reverse}}) {
+            q.addBindValue(x.value());
+            q.addBindValue(y.value());
+            q.addBindValue(linkKindName(k));
+            run(q);
+        }
+    }
+
+    bool removeLink(TicketId a, TicketId b) override
+    {
+        QSqlQuery &q = prepared(u"DELETE FROM links WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)"_s);
+        q.addBindValue(a.value());
+        q.addBindValue(b.value());
+        q.addBindValue(b.value());
+        q.addBindValue(a.value());
+        run(q);
+        return q.numRowsAffected() > 0;
+    }
+
+    // --- events -------------------------------------------------------------------------------------------------
+
+    qint64 appendEvent(StoredEvent &e) override
+    {
+        e.event.seq = m_lastSeq + 1;
+        QSqlQuery &q = prepared(u"INSERT INTO events (seq, at, type, ticket_id, requester_id, internal, payload) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(e.event.seq);
+        q.addBindValue(ms(e.event.at));
+        q.addBindValue(text(e.event.type));
+        q.addBindValue(idOrNull(e.event.ticketId.value()));
+        q.addBindValue(idOrNull(e.requesterId.value()));
+        q.addBindValue(e.internal ? 1 : 0);
+        q.addBindValue(json(e.event.data));
+        run(q);
+        m_lastSeq = e.event.seq;
+        return e.event.seq;
+    }
+
+    QList<StoredEvent> eventsAfter(qint64 seq, int limit) override
+    {
+        QSqlQuery &q = prepared(u"SELECT seq, at, type, ticket_id, requester_id, internal, payload FROM events "
+                                "WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+        q.addBindValue(seq);
+        q.addBindValue(limit);
+        run(q);
+        QList<StoredEvent> out;
+        while (q.next()) {
+            StoredEvent e;
+            e.event.seq = q.value(0).toLongLong();
+            e.event.at = time(q.value(1));
+            e.event.type = q.value(2).toString();
+            e.event.ticketId = TicketId(q.value(3).toLongLong());
+            e.requesterId = UserId(q.value(4).toLongLong());
+            e.internal = q.value(5).toBool();
+            e.event.data = object(q.value(6));
+            out << e;
+        }
+        return out;
+    }
+
+    qint64 lastSeq() override { return queryInt(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s); }
+    qint64 firstSeq() override { return queryInt(u"SELECT COALESCE(MIN(seq), 0) FROM events"_s); }
+
+    // --- idempotency --------------------------------------------------------------------------------------------
+
+    std::optional<IdempotentResult> idempotent(UserId user, const QString &key) override
+    {
+        QSqlQuery &q = prepared(u"SELECT op, result FROM idempotency WHERE user_id = ? AND key = ?"_s);
+        q.addBindValue(user.value());
+        q.addBindValue(key);
+        run(q);
+        if (!q.next())
+            return std::nullopt;
+        return IdempotentResult{q.value(0).toString(), object(q.value(1))};
+    }
+
+    void rememberIdempotent(UserId user, const QString &key, const IdempotentResult &r, const QDateTime &now) override
+    {
+        QSqlQuery &q =
+            prepared(u"INSERT INTO idempotency (user_id, key, op, result, created_at) VALUES (?, ?, ?, ?, ?)"_s);
+        q.addBindValue(user.value());
+        q.addBindValue(key);
+        q.addBindValue(r.op);
+        q.addBindValue(json(r.result));
+        q.addBindValue(ms(now));
+        run(q);
+    }
+
+    void pruneIdempotency(const QDateTime &olderThan) override
+    {
+        QSqlQuery &q = prepared(u"DELETE FROM idempotency WHERE created_at < ?"_s);
+        q.addBindValue(ms(olderThan));
+        run(q);
+    }
+
+    void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) override
+    {
+        for (qsizetype i = 0; i < tickets.size(); ++i)
+            insertTicket(tickets.at(i), phases.value(i, 0));
+    }
+
+private:
+    void exec(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql))
+            throw StorageError(QString(u"SQL failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
+    }
+
+    qint64 queryInt(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql))
+            throw StorageError(QString(u"SQL failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
+        return q.next() ? q.value(0).toLongLong() : 0;
+    }
+
+    QSqlQuery &prepared(const QString &sql)
+    {
+        auto it = m_queries.find(sql);
+        if (it == m_queries.end()) {
+            QSqlQuery q(m_db);
+            if (!q.prepare(sql))
+                throw StorageError(QString(u"SQL prepare failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
+            it = m_queries.insert(sql, q);
+        }
+        it->finish();
+        return *it;
+    }
+
+    static void run(QSqlQuery &q)
+    {
+        if (!q.exec())
+            throw StorageError(QString(u"SQL failed: "_s + q.lastQuery() + u": "_s + q.lastError().text()).toStdString());
+    }
+
+    static UserRecord userRecord(const QSqlQuery &q)
+    {
+        UserRecord r;
+        r.user.id = UserId(q.value(0).toLongLong());
+        r.user.username = q.value(1).toString();
+        r.user.displayName = q.value(2).toString();
+        r.user.role = roleFromName(q.value(3).toString()).value_or(Role::Requester);
+        r.user.teamId = TeamId(q.value(4).toLongLong());
+        r.user.email = q.value(5).toString();
+        r.user.phone = q.value(6).toString();
+        r.user.active = q.value(7).toBool();
+        r.passwordHash = q.value(8).toString();
+        r.failedLogins = q.value(9).toInt();
+        r.lockedUntil = time(q.value(10));
+        return r;
+    }
+
+    static void bindTicket(QSqlQuery &q, const Ticket &t, int phase)
+    {
+        q.addBindValue(text(t.number));
+        q.addBindValue(text(t.type));
+        q.addBindValue(text(t.status));
+        q.addBindValue(phase);
+        q.addBindValue(text(t.suspendedFrom));
+        q.addBindValue(static_cast<int>(t.priority));
+        q.addBindValue(text(t.category));
+        q.addBindValue(text(t.department));
+        q.addBindValue(text(t.title));
+        q.addBindValue(text(t.description));
+        q.addBindValue(text(t.requester.name));
+        q.addBindValue(text(t.requester.contact));
+        q.addBindValue(idOrNull(t.requester.userId.value()));
+        q.addBindValue(text(t.address));
+        q.addBindValue(t.location.isValid() ? QVariant(t.location.lat) : QVariant());
+        q.addBindValue(t.location.isValid() ? QVariant(t.location.lon) : QVariant());
+        q.addBindValue(text(t.source));
+        q.addBindValue(idOrNull(t.assigneeId.value()));
+        q.addBindValue(idOrNull(t.teamId.value()));
+        q.addBindValue(idOrNull(t.createdBy.value()));
+        q.addBindValue(ms(t.createdAt));
+        q.addBindValue(ms(t.updatedAt));
+        q.addBindValue(msOrNull(t.acceptedAt));
+        q.addBindValue(msOrNull(t.firstResponseAt));
+        q.addBindValue(msOrNull(t.resolvedAt));
+        q.addBindValue(msOrNull(t.closedAt));
+        q.addBindValue(t.version);
+        q.addBindValue(t.urgeCount);
+        q.addBindValue(idOrNull(t.mergedInto.value()));
+        q.addBindValue(t.pendingApproval.isValid() ? QVariant(json(t.pendingApproval.toJson())) : QVariant());
+        q.addBindValue(json(t.fields));
+    }
+
+    static Ticket ticketFrom(const QSqlQuery &q)
+    {
+        Ticket t;
+        t.id = TicketId(q.value(0).toLongLong());
+        t.number = q.value(1).toString();
+        t.type = q.value(2).toString();
+        t.status = q.value(3).toString();
+        t.suspendedFrom = q.value(4).toString();
+        t.priority = static_cast<Priority>(qBound(0, q.value(5).toInt(), 3));
+        t.category = q.value(6).toString();
+        t.department = q.value(7).toString();
+        t.title = q.value(8).toString();
+        t.description = q.value(9).toString();
+        t.requester.name = q.value(10).toString();
+        t.requester.contact = q.value(11).toString();
+        t.requester.userId = UserId(q.value(12).toLongLong());
+        t.address = q.value(13).toString();
+        if (!q.value(14).isNull())
+            t.location = GeoPoint::at(q.value(14).toDouble(), q.value(15).toDouble());
+        t.source = q.value(16).toString();
+        t.assigneeId = UserId(q.value(17).toLongLong());
+        t.teamId = TeamId(q.value(18).toLongLong());
+        t.createdBy = UserId(q.value(19).toLongLong());
+        t.createdAt = time(q.value(20));
+        t.updatedAt = time(q.value(21));
+        t.acceptedAt = time(q.value(22));
+        t.firstResponseAt = time(q.value(23));
+        t.resolvedAt = time(q.value(24));
+        t.closedAt = time(q.value(25));
+        t.version = q.value(26).toLongLong();
+        t.urgeCount = q.value(27).toInt();
+        t.mergedInto = TicketId(q.value(28).toLongLong());
+        if (!q.value(29).isNull())
+            t.pendingApproval = PendingApproval::fromJson(object(q.value(29)));
+        t.fields = object(q.value(30));
+        return t;
+    }
+
+    static Comment commentFrom(const QSqlQuery &q)
+    {
+        Comment c;
+        c.id = CommentId(q.value(0).toLongLong());
+        c.ticketId = TicketId(q.value(1).toLongLong());
+        c.authorId = UserId(q.value(2).toLongLong());
+        c.authorName = q.value(3).toString();
+        c.kind = q.value(4).toInt() == 1 ? CommentKind::Internal : CommentKind::Public;
+        c.body = q.value(5).toString();
+        c.createdAt = time(q.value(6));
+        c.originTicketId = TicketId(q.value(7).toLongLong());
+        return c;
+    }
+
+    static AttachmentInfo attachmentFrom(const QSqlQuery &q)
+    {
+        AttachmentInfo a;
+        a.id = AttachmentId(q.value(0).toLongLong());
+        a.ticketId = TicketId(q.value(1).toLongLong());
+        a.commentId = CommentId(q.value(2).toLongLong());
+        a.fileName = q.value(3).toString();
+        a.mimeType = q.value(4).toString();
+        a.size = q.value(5).toLongLong();
+        a.sha256 = q.value(6).toString();
+        a.uploadedBy = UserId(q.value(7).toLongLong());
+        a.createdAt = time(q.value(8));
+        return a;
+    }
+
+    QString m_name;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_queries;
+    qint64 m_lastSeq = 0;
+    qint64 m_seqAtTransaction = 0;
+    qint64 m_seqAtJob = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Store> openSqliteStore(const StoreOptions &options) { return std::make_unique<SqliteStore>(options); }
+
+} // namespace crewline::server

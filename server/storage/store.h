@@ -1,0 +1,155 @@
+#pragma once
+
+// The storage facade the services use. It knows tables and rows, nothing of sockets or sessions. SqliteStore is
+// the embedded implementation; a PostgreSQL one implements the same interface. Database failures throw
+// StorageError: the write queue turns them into a rolled-back job and an "internal" reply.
+
+#include "common/domain.h"
+#include "common/messages.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+namespace crewline::server {
+
+class StorageError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct UserRecord
+{
+    User user;
+    QString passwordHash;
+    int failedLogins = 0;
+    QDateTime lockedUntil;
+};
+
+struct SessionRecord
+{
+    UserId userId;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+};
+
+struct IdempotentResult
+{
+    QString op;
+    QJsonObject result;
+};
+
+// Who is reading: requesters see only the tickets they requested.
+struct Visibility
+{
+    bool all = true;
+    UserId requester;
+};
+
+struct TicketPage
+{
+    QList<Ticket> tickets;
+    qint64 total = -1; // -1 when not asked for
+};
+
+struct StoredEvent
+{
+    Event event;
+    UserId requesterId; // for visibility
+    bool internal = false;
+};
+
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // Schema and transactions. A write transaction holds a sequence of jobs, each in its own savepoint.
+    virtual void migrate() = 0;
+    virtual int schemaVersion() = 0;
+    virtual void beginTransaction() = 0; // BEGIN IMMEDIATE
+    virtual void commitTransaction() = 0;
+    virtual void rollbackTransaction() = 0;
+    virtual void beginJob() = 0;
+    virtual void endJob(bool keep) = 0;
+    virtual void checkpoint() = 0;
+
+    // People
+    virtual std::optional<UserRecord> userByName(const QString &username) = 0;
+    virtual std::optional<UserRecord> userById(UserId id) = 0;
+    virtual QList<User> users() = 0;
+    virtual UserId insertUser(const User &user, const QString &passwordHash, const QDateTime &now) = 0;
+    virtual void setLoginState(UserId id, int failedLogins, const QDateTime &lockedUntil) = 0;
+    virtual void insertSession(const QString &tokenHash, const SessionRecord &session) = 0;
+    virtual std::optional<SessionRecord> session(const QString &tokenHash) = 0;
+    virtual void removeSession(const QString &tokenHash) = 0;
+    virtual void removeExpiredSessions(const QDateTime &now) = 0;
+    virtual QList<Team> teams() = 0;
+    virtual TeamId insertTeam(const Team &team) = 0;
+    virtual QList<FieldStaff> staff() = 0;
+    virtual void upsertStaff(const FieldStaff &staff) = 0;
+
+    // Tickets
+    virtual std::optional<Ticket> ticket(TicketId id) = 0;
+    virtual std::optional<Ticket> ticketByNumber(const QString &number) = 0;
+    virtual QString nextTicketNumber(int year) = 0;
+    // phase is the ticket's Phase (workflow.h) stored beside it so lists can filter open/closed without workflows.
+    virtual TicketId insertTicket(const Ticket &ticket, int phase) = 0;
+    virtual void updateTicket(const Ticket &ticket, int phase) = 0;
+    // Records activity that is not a change of the ticket itself (a message): no new version.
+    virtual void touchTicket(TicketId id, const QDateTime &updatedAt, const QDateTime &firstResponseAt) = 0;
+    virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) = 0;
+    virtual qint64 ticketCount() = 0;
+
+    virtual QList<Comment> comments(TicketId id, bool withInternal) = 0;
+    virtual std::optional<Comment> comment(CommentId id) = 0;
+    virtual CommentId insertComment(const Comment &comment) = 0;
+    // Moves messages (and the attachments on them) to another ticket, recording where they came from.
+    virtual void moveComments(const QList<CommentId> &ids, TicketId from, TicketId to) = 0;
+    virtual void moveAllComments(TicketId from, TicketId to) = 0;
+
+    virtual QList<AttachmentInfo> attachments(TicketId id) = 0;
+    virtual std::optional<AttachmentInfo> attachment(AttachmentId id) = 0;
+    virtual AttachmentId insertAttachment(const AttachmentInfo &attachment) = 0;
+    virtual void moveAllAttachments(TicketId from, TicketId to) = 0;
+
+    virtual QList<AuditEntry> history(TicketId id) = 0;
+    virtual void insertAudit(const AuditEntry &entry) = 0;
+    virtual void copyHistory(TicketId from, TicketId to, const QString &reason) = 0;
+
+    virtual QList<TicketLink> links(TicketId id) = 0;
+    virtual void insertLink(TicketId a, TicketId b, LinkKind kindOfBForA) = 0;
+    virtual bool removeLink(TicketId a, TicketId b) = 0;
+
+    // Events: appendEvent assigns the next sequence number (gap-free: a rolled-back job gives its numbers back).
+    virtual qint64 appendEvent(StoredEvent &event) = 0;
+    virtual QList<StoredEvent> eventsAfter(qint64 seq, int limit) = 0;
+    virtual qint64 lastSeq() = 0;
+    virtual qint64 firstSeq() = 0;
+
+    // Idempotency keys: the result of a successful write, remembered in the same transaction.
+    virtual std::optional<IdempotentResult> idempotent(UserId user, const QString &key) = 0;
+    virtual void rememberIdempotent(UserId user, const QString &key, const IdempotentResult &result,
+                                    const QDateTime &now) = 0;
+    virtual void pruneIdempotency(const QDateTime &olderThan) = 0;
+
+    // Bulk loading (demo data, benchmarks): many tickets in one transaction, no events.
+    virtual void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) = 0;
+};
+
+struct StoreOptions
+{
+    QString path;           // SQLite database file
+    QString connectionName; // one connection per thread
+    bool readOnly = false;
+};
+
+std::unique_ptr<Store> openSqliteStore(const StoreOptions &options);
+
+} // namespace crewline::server

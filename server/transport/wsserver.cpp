@@ -1,0 +1,491 @@
+#include "server/transport/wsserver.h"
+
+#include "common/logging.h"
+#include "common/permissions.h"
+#include "crewline_version.h"
+#include "server/services/attachmentservice.h"
+#include "server/services/authservice.h"
+#include "server/services/directoryservice.h"
+#include "server/services/ticketservice.h"
+
+#include <QJsonArray>
+#include <QSslError>
+#include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+
+namespace crewline::server {
+
+using protocol::ErrorCode;
+using protocol::Op;
+using protocol::Response;
+
+namespace {
+constexpr qint64 kMaxSilenceMs = 3 * 30000; // three missed pings
+
+Response failure(const QJsonValue &id, ErrorCode code, const QString &message, const QJsonObject &details = {})
+{
+    return Response::failure(id, {code, message, details});
+}
+
+Response fromOutcome(const QJsonValue &id, const Outcome &o)
+{
+    return o.ok ? Response::success(id, o.result) : Response::failure(id, o.error);
+}
+
+bool containsId(const QJsonValue &v, const auto &ids)
+{
+    if (ids.isEmpty())
+        return true;
+    const qint64 raw = v.toInteger();
+    for (const auto &id : ids) {
+        if (id.value() == raw)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+Connection::Connection(QWebSocket *socket, QObject *parent) : QObject(parent), m_socket(socket)
+{
+    socket->setParent(this);
+    lastHeard.start();
+    m_tokenClock.start();
+    m_tokens = 0;
+}
+
+Connection::~Connection() = default;
+
+bool Connection::send(const QString &frame)
+{
+    // sendTextMessage returns the bytes queued; 0 means the frame was dropped (DEPENDENCIES.md trap 23).
+    return m_socket->sendTextMessage(frame) > 0;
+}
+
+bool Connection::takeToken(int ratePerSecond, int burst)
+{
+    const double elapsed = static_cast<double>(m_tokenClock.restart()) / 1000.0;
+    if (m_tokens == 0 && elapsed == 0)
+        m_tokens = burst;
+    m_tokens = std::min<double>(burst, m_tokens + elapsed * ratePerSecond);
+    if (m_tokens < 1)
+        return false;
+    m_tokens -= 1;
+    return true;
+}
+
+WsServer::WsServer(Services services, TransportOptions options, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_options(std::move(options))
+{
+    m_server = new QWebSocketServer(u"crewline-server/" CREWLINE_VERSION_STRING ""_s,
+                                    m_options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode,
+                                    this);
+    if (m_options.tls)
+        m_server->setSslConfiguration(*m_options.tls);
+    m_server->setMaxPendingConnections(256);
+    connect(m_server, &QWebSocketServer::newConnection, this, &WsServer::onNewConnection);
+    connect(m_server, &QWebSocketServer::originAuthenticationRequired, this,
+            [this](QWebSocketCorsAuthenticator *auth) {
+                // Native clients send no Origin; browsers do, and only listed origins may connect (trap 3).
+                auth->setAllowed(auth->origin().isEmpty() || m_options.allowedOrigins.contains(auth->origin()));
+            });
+    connect(m_server, &QWebSocketServer::sslErrors, this,
+            [](const QList<QSslError> &errors) { qCWarning(lcNet) << "TLS errors:" << errors; });
+    connect(&m_pingTimer, &QTimer::timeout, this, &WsServer::pingAll);
+    m_pingTimer.start(m_options.pingIntervalMs);
+}
+
+WsServer::~WsServer() { closeAll(); }
+
+bool WsServer::listen(QString *error)
+{
+    if (!m_server->listen(m_options.address, m_options.port)) {
+        if (error)
+            *error = m_server->errorString();
+        return false;
+    }
+    qCInfo(lcNet).noquote() << "listening on" << (m_options.tls ? u"wss://"_s : u"ws://"_s)
+                            << m_options.address.toString() + u':' + QString::number(m_server->serverPort());
+    return true;
+}
+
+quint16 WsServer::port() const { return m_server->serverPort(); }
+
+void WsServer::closeAll()
+{
+    const QList<Connection *> all = m_connections;
+    for (Connection *c : all)
+        c->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+    m_server->close();
+}
+
+void WsServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections.size() >= m_options.maxConnections) {
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(1013), u"too many connections"_s);
+            socket->deleteLater();
+            continue;
+        }
+        // The default limits are ~2 GiB (trap 1): an oversized message closes the connection with 1009.
+        socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(protocol::limits::kMaxMessageBytes));
+        socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(protocol::limits::kMaxMessageBytes));
+        auto *c = new Connection(socket, this);
+        m_connections << c;
+        connect(socket, &QWebSocket::textMessageReceived, c, [this, c](const QString &text) { onMessage(c, text); });
+        connect(socket, &QWebSocket::binaryMessageReceived, c, [this, c](const QByteArray &) {
+            reply(c, QJsonValue::Null,
+                  failure(QJsonValue::Null, ErrorCode::MalformedMessage,
+                          u"binary frames are not part of the protocol; send JSON text frames"_s));
+        });
+        connect(socket, &QWebSocket::pong, c, [c](quint64, const QByteArray &) { c->lastHeard.restart(); });
+        connect(socket, &QWebSocket::disconnected, this, [this, c] {
+            m_services.attachments.abortAll(c->key());
+            m_connections.removeOne(c);
+            c->deleteLater();
+        });
+        qCDebug(lcNet) << "connection from" << socket->peerAddress().toString();
+    }
+}
+
+void WsServer::pingAll()
+{
+    for (Connection *c : std::as_const(m_connections)) {
+        if (c->lastHeard.elapsed() > kMaxSilenceMs) {
+            c->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, u"no answer to pings"_s);
+            continue;
+        }
+        c->socket()->ping();
+    }
+}
+
+void WsServer::reply(Connection *c, const QJsonValue &, const Response &response)
+{
+    if (!c->send(QString::fromUtf8(response.encode())))
+        qCWarning(lcNet) << "reply could not be queued for" << c->caller.username;
+}
+
+void WsServer::onMessage(Connection *c, const QString &text)
+{
+    c->lastHeard.restart();
+    const protocol::DecodedRequest decoded = protocol::decodeRequest(text.toUtf8());
+    if (!decoded.request) {
+        reply(c, decoded.id, Response::failure(decoded.id, decoded.error));
+        return;
+    }
+    if (!c->takeToken(m_options.rateLimitPerSecond, m_options.rateLimitBurst)) {
+        reply(c, decoded.id, failure(decoded.id, ErrorCode::RateLimited, u"too many requests; slow down"_s));
+        return;
+    }
+    dispatch(c, *decoded.request);
+}
+
+void WsServer::dispatch(Connection *c, const protocol::Request &request)
+{
+    const QJsonValue id = request.id;
+    const Op op = request.op;
+
+    if (op != Op::Hello && !c->helloDone) {
+        reply(c, id, failure(id, ErrorCode::Unauthenticated, u"send \"hello\" first"_s));
+        return;
+    }
+    if (!protocol::opIsPublic(op)) {
+        if (!c->caller.isValid()) {
+            reply(c, id, failure(id, ErrorCode::Unauthenticated, u"log in first (auth.login or auth.resume)"_s));
+            return;
+        }
+        if (c->sessionExpires.isValid() && c->sessionExpires <= QDateTime::currentDateTimeUtc()) {
+            c->caller = {};
+            c->subscribed = false;
+            reply(c, id, failure(id, ErrorCode::SessionExpired, u"the session has expired; log in again"_s));
+            return;
+        }
+        if (!roleMay(c->caller.role, op)) {
+            reply(c, id,
+                  failure(id, ErrorCode::Forbidden,
+                          u"the role \"%1\" may not use \"%2\""_s.arg(roleName(c->caller.role), protocol::opName(op))));
+            return;
+        }
+    }
+
+    // Parses the payload as T or answers invalid_field; then runs f with it.
+    const auto with = [&]<typename T>(std::type_identity<T>, auto &&f) {
+        protocol::Error error;
+        const std::optional<T> message = protocol::readMessage<T>(request.data, error);
+        if (!message) {
+            reply(c, id, Response::failure(id, error));
+            return;
+        }
+        f(*message);
+    };
+    QPointer<Connection> guard(c);
+    const auto later = [this, guard, id](const Outcome &o) {
+        if (guard)
+            reply(guard, id, fromOutcome(id, o));
+    };
+    const Caller &caller = c->caller;
+    const QString &idem = request.idem;
+    TicketService &tickets = m_services.tickets;
+
+    switch (op) {
+    case Op::Hello:
+        with(std::type_identity<protocol::Hello>{}, [&](const protocol::Hello &) {
+            c->helloDone = true;
+            reply(c, id,
+                  Response::success(id, {{u"server"_s, u"crewline-server"_s},
+                                         {u"version"_s, QStringLiteral(CREWLINE_VERSION_STRING)},
+                                         {u"protocol"_s, protocol::kVersion},
+                                         {u"time"_s, timeToJson(QDateTime::currentDateTimeUtc())},
+                                         {u"limits"_s, QJsonObject{{u"maxMessageBytes"_s, protocol::limits::kMaxMessageBytes},
+                                                                   {u"maxChunkBytes"_s, protocol::limits::kMaxChunkBytes},
+                                                                   {u"maxAttachmentBytes"_s,
+                                                                    m_services.attachments.maxBytes()}}}}));
+        });
+        return;
+    case Op::Ping:
+        reply(c, id, Response::success(id, {{u"time"_s, timeToJson(QDateTime::currentDateTimeUtc())}}));
+        return;
+    case Op::AuthLogin:
+        with(std::type_identity<protocol::AuthLogin>{}, [&](const protocol::AuthLogin &m) {
+            m_services.auth.login(m.username, m.password, [this, guard, id](const SessionOutcome &s) {
+                if (!guard)
+                    return;
+                if (!s.ok) {
+                    reply(guard, id, Response::failure(id, s.error));
+                    return;
+                }
+                guard->caller = s.caller;
+                guard->token = s.token;
+                guard->sessionExpires = s.expiresAt;
+                reply(guard, id, Response::success(id, AuthService::sessionJson(s)));
+            });
+        });
+        return;
+    case Op::AuthResume:
+        with(std::type_identity<protocol::AuthResume>{}, [&](const protocol::AuthResume &m) {
+            const SessionOutcome s = m_services.auth.resume(m.token);
+            if (!s.ok) {
+                reply(c, id, Response::failure(id, s.error));
+                return;
+            }
+            c->caller = s.caller;
+            c->token = s.token;
+            c->sessionExpires = s.expiresAt;
+            reply(c, id, Response::success(id, AuthService::sessionJson(s)));
+        });
+        return;
+    case Op::AuthLogout:
+        m_services.auth.logout(c->token);
+        c->caller = {};
+        c->token.clear();
+        c->subscribed = false;
+        reply(c, id, Response::success(id, {}));
+        return;
+    case Op::Subscribe:
+        with(std::type_identity<protocol::Subscribe>{},
+             [&](const protocol::Subscribe &m) { subscribe(c, request, m); });
+        return;
+    case Op::Unsubscribe:
+        c->subscribed = false;
+        reply(c, id, Response::success(id, {{u"seq"_s, c->lastSentSeq}}));
+        return;
+    case Op::TicketCreate:
+        with(std::type_identity<protocol::TicketCreate>{},
+             [&](const protocol::TicketCreate &m) { tickets.create(caller, m, idem, later); });
+        return;
+    case Op::TicketList:
+        with(std::type_identity<protocol::TicketQuery>{},
+             [&](const protocol::TicketQuery &m) { reply(c, id, fromOutcome(id, tickets.list(caller, m))); });
+        return;
+    case Op::TicketGet:
+        with(std::type_identity<protocol::TicketGet>{},
+             [&](const protocol::TicketGet &m) { reply(c, id, fromOutcome(id, tickets.get(caller, m))); });
+        return;
+    case Op::TicketUpdate:
+        with(std::type_identity<protocol::TicketUpdate>{},
+             [&](const protocol::TicketUpdate &m) { tickets.update(caller, m, idem, later); });
+        return;
+    case Op::TicketAssign:
+        with(std::type_identity<protocol::TicketAssign>{},
+             [&](const protocol::TicketAssign &m) { tickets.assign(caller, m, idem, later); });
+        return;
+    case Op::TicketAccept:
+        with(std::type_identity<protocol::TicketAccept>{},
+             [&](const protocol::TicketAccept &m) { tickets.accept(caller, m, idem, later); });
+        return;
+    case Op::TicketComment:
+        with(std::type_identity<protocol::TicketComment>{},
+             [&](const protocol::TicketComment &m) { tickets.comment(caller, m, idem, later); });
+        return;
+    case Op::TicketTransition:
+        with(std::type_identity<protocol::TicketTransition>{},
+             [&](const protocol::TicketTransition &m) { tickets.transition(caller, m, idem, later); });
+        return;
+    case Op::TicketApprove:
+        with(std::type_identity<protocol::TicketApprove>{},
+             [&](const protocol::TicketApprove &m) { tickets.approve(caller, m, idem, later); });
+        return;
+    case Op::TicketSuspend:
+        with(std::type_identity<protocol::TicketSuspend>{},
+             [&](const protocol::TicketSuspend &m) { tickets.suspend(caller, m, idem, later); });
+        return;
+    case Op::TicketResume:
+        with(std::type_identity<protocol::TicketResume>{},
+             [&](const protocol::TicketResume &m) { tickets.resume(caller, m, idem, later); });
+        return;
+    case Op::TicketUrge:
+        with(std::type_identity<protocol::TicketUrge>{},
+             [&](const protocol::TicketUrge &m) { tickets.urge(caller, m, idem, later); });
+        return;
+    case Op::TicketSplit:
+        with(std::type_identity<protocol::TicketSplit>{},
+             [&](const protocol::TicketSplit &m) { tickets.split(caller, m, idem, later); });
+        return;
+    case Op::TicketMerge:
+        with(std::type_identity<protocol::TicketMerge>{},
+             [&](const protocol::TicketMerge &m) { tickets.merge(caller, m, idem, later); });
+        return;
+    case Op::TicketReopen:
+        with(std::type_identity<protocol::TicketReopen>{},
+             [&](const protocol::TicketReopen &m) { tickets.reopen(caller, m, idem, later); });
+        return;
+    case Op::TicketLink:
+        with(std::type_identity<protocol::TicketLinkRequest>{},
+             [&](const protocol::TicketLinkRequest &m) { tickets.link(caller, m, idem, later); });
+        return;
+    case Op::TicketUnlink:
+        with(std::type_identity<protocol::TicketUnlink>{},
+             [&](const protocol::TicketUnlink &m) { tickets.unlink(caller, m, idem, later); });
+        return;
+    case Op::AttachmentBegin:
+        with(std::type_identity<protocol::AttachmentBegin>{}, [&](const protocol::AttachmentBegin &m) {
+            reply(c, id, fromOutcome(id, m_services.attachments.begin(caller, c->key(), m)));
+        });
+        return;
+    case Op::AttachmentChunk:
+        with(std::type_identity<protocol::AttachmentChunk>{}, [&](const protocol::AttachmentChunk &m) {
+            reply(c, id, fromOutcome(id, m_services.attachments.chunk(caller, c->key(), m)));
+        });
+        return;
+    case Op::AttachmentFinish:
+        with(std::type_identity<protocol::AttachmentFinish>{}, [&](const protocol::AttachmentFinish &m) {
+            m_services.attachments.finish(caller, c->key(), m, idem, later);
+        });
+        return;
+    case Op::AttachmentAbort:
+        with(std::type_identity<protocol::AttachmentAbort>{}, [&](const protocol::AttachmentAbort &m) {
+            reply(c, id, fromOutcome(id, m_services.attachments.abort(c->key(), m.uploadId)));
+        });
+        return;
+    case Op::AttachmentDownload:
+        with(std::type_identity<protocol::AttachmentDownload>{}, [&](const protocol::AttachmentDownload &m) {
+            reply(c, id, fromOutcome(id, m_services.attachments.download(caller, m)));
+        });
+        return;
+    case Op::TypeList:
+        reply(c, id, fromOutcome(id, tickets.typeList(QString())));
+        return;
+    case Op::UserList:
+        reply(c, id, fromOutcome(id, m_services.directory.users(caller)));
+        return;
+    case Op::UserCreate:
+        with(std::type_identity<protocol::UserCreate>{},
+             [&](const protocol::UserCreate &m) { m_services.auth.createUser(caller, m, idem, later); });
+        return;
+    case Op::TeamList:
+        reply(c, id, fromOutcome(id, m_services.directory.teams()));
+        return;
+    case Op::StaffList:
+        reply(c, id, fromOutcome(id, m_services.directory.staff()));
+        return;
+    }
+}
+
+void WsServer::subscribe(Connection *c, const protocol::Request &request, const protocol::Subscribe &m)
+{
+    const QJsonValue id = request.id;
+    Store &store = m_services.reader;
+    const qint64 head = store.lastSeq();
+    c->filter = m.filter;
+    if (!m.since) {
+        c->lastSentSeq = std::max(c->lastSentSeq, head);
+        c->subscribed = true;
+        reply(c, id, Response::success(id, {{u"seq"_s, head}, {u"replayed"_s, 0}}));
+        return;
+    }
+    const qint64 since = *m.since;
+    const qint64 first = store.firstSeq();
+    if (since > head || (first > 0 && since < first - 1) || head - since > protocol::limits::kMaxReplayEvents) {
+        reply(c, id,
+              failure(id, ErrorCode::ResyncRequired,
+                      u"cannot replay from %1 (available: %2 to %3); reload and subscribe without \"since\""_s.arg(since)
+                          .arg(first)
+                          .arg(head),
+                      {{u"seq"_s, head}}));
+        return;
+    }
+    // Replay what was missed, then the reply: when the reply arrives the client is up to date to "seq".
+    c->subscribed = true;
+    c->lastSentSeq = since;
+    int replayed = 0;
+    qint64 cursor = since;
+    for (;;) {
+        const QList<StoredEvent> batch = store.eventsAfter(cursor, 1000);
+        if (batch.isEmpty())
+            break;
+        for (const StoredEvent &e : batch) {
+            cursor = e.event.seq;
+            if (visible(*c, e)) {
+                c->send(QString::fromUtf8(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode()));
+                ++replayed;
+            }
+        }
+        c->lastSentSeq = cursor;
+    }
+    reply(c, id, Response::success(id, {{u"seq"_s, c->lastSentSeq}, {u"replayed"_s, replayed}}));
+}
+
+bool WsServer::visible(const Connection &c, const StoredEvent &e) const
+{
+    if (!c.subscribed || !c.caller.isValid())
+        return false;
+    if (!roleSeesAllTickets(c.caller.role) && (!e.requesterId.isValid() || e.requesterId != c.caller.userId))
+        return false;
+    if (e.internal && !roleSeesInternalNotes(c.caller.role))
+        return false;
+    const protocol::SubscriptionFilter &f = c.filter;
+    if (f == protocol::SubscriptionFilter{} || !e.event.ticketId.isValid())
+        return true;
+    const QJsonObject t = e.event.data.value(u"ticket"_s).toObject();
+    const QJsonObject prev = e.event.data.value(u"previous"_s).toObject();
+    const auto matches = [&](const QString &key, const auto &ids) {
+        return containsId(t.value(key), ids) || (prev.contains(key) && containsId(prev.value(key), ids));
+    };
+    if (!f.types.isEmpty() && !f.types.contains(t.value(u"type"_s).toString()))
+        return false;
+    return matches(u"teamId"_s, f.teamIds) && matches(u"assigneeId"_s, f.assigneeIds) &&
+           containsId(t.value(u"id"_s), f.ticketIds);
+}
+
+void WsServer::broadcast(const QList<StoredEvent> &events)
+{
+    for (const StoredEvent &e : events) {
+        QString frame; // encoded once, sent to everyone who may see it
+        for (Connection *c : std::as_const(m_connections)) {
+            if (e.event.seq <= c->lastSentSeq || !c->subscribed)
+                continue;
+            c->lastSentSeq = e.event.seq;
+            if (!visible(*c, e))
+                continue;
+            if (frame.isEmpty())
+                frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode());
+            c->send(frame);
+        }
+    }
+}
+
+} // namespace crewline::server

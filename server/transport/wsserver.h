@@ -1,0 +1,112 @@
+#pragma once
+
+// The WebSocket transport: accepts connections (ws:// or wss://), decodes each text frame into a request, checks
+// session and role, hands it to the right service through one compile-checked switch, and writes the reply. After
+// every commit it fans the events out to the subscribed connections that may see them, encoding each event once.
+
+#include "common/messages.h"
+#include "server/caller.h"
+#include "server/storage/store.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QStringList>
+#include <QTimer>
+
+#include <optional>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace crewline::server {
+
+class AttachmentService;
+class AuthService;
+class DirectoryService;
+class TicketService;
+
+struct Services
+{
+    TicketService &tickets;
+    AuthService &auth;
+    AttachmentService &attachments;
+    DirectoryService &directory;
+    Store &reader;
+};
+
+struct TransportOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;
+    std::optional<QSslConfiguration> tls;
+    QStringList allowedOrigins; // browsers' Origin values accepted; clients that send none are always accepted
+    int maxConnections = 5000;
+    int pingIntervalMs = 30000;
+    int rateLimitPerSecond = 200;  // sustained requests per connection
+    int rateLimitBurst = 400;
+};
+
+// One client connection and what it has established: the session, its subscription, and the last event sent.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Connection(QWebSocket *socket, QObject *parent = nullptr);
+    ~Connection() override;
+
+    QWebSocket *socket() const { return m_socket; }
+    quintptr key() const { return reinterpret_cast<quintptr>(this); }
+    bool send(const QString &frame);
+    bool takeToken(int ratePerSecond, int burst); // rate limiting: false when over the limit
+
+    bool helloDone = false;
+    Caller caller;
+    QString token;
+    QDateTime sessionExpires;
+    bool subscribed = false;
+    protocol::SubscriptionFilter filter;
+    qint64 lastSentSeq = 0;
+    QElapsedTimer lastHeard;
+
+private:
+    QWebSocket *m_socket;
+    double m_tokens = 0;
+    QElapsedTimer m_tokenClock;
+};
+
+class WsServer : public QObject
+{
+    Q_OBJECT
+public:
+    WsServer(Services services, TransportOptions options, QObject *parent = nullptr);
+    ~WsServer() override;
+
+    bool listen(QString *error);
+    quint16 port() const;
+    int connectionCount() const { return static_cast<int>(m_connections.size()); }
+    void closeAll();
+
+    // Fan-out after commit (connected to WriteQueue::committed).
+    void broadcast(const QList<crewline::server::StoredEvent> &events);
+
+private:
+    void onNewConnection();
+    void onMessage(Connection *c, const QString &text);
+    void dispatch(Connection *c, const protocol::Request &request);
+    void reply(Connection *c, const QJsonValue &id, const protocol::Response &response);
+    void subscribe(Connection *c, const protocol::Request &request, const protocol::Subscribe &subscribe);
+    bool visible(const Connection &c, const StoredEvent &e) const;
+    void pingAll();
+
+    Services m_services;
+    TransportOptions m_options;
+    QWebSocketServer *m_server = nullptr;
+    QList<Connection *> m_connections;
+    QTimer m_pingTimer;
+};
+
+} // namespace crewline::server

@@ -1,0 +1,248 @@
+#include "server/writequeue.h"
+
+#include "common/logging.h"
+#include "server/clock.h"
+
+#include <QMetaObject>
+
+#include <future>
+
+using namespace Qt::StringLiterals;
+
+namespace crewline::server {
+
+namespace {
+constexpr size_t kMaxBatch = 512;
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(1000);
+} // namespace
+
+WriteQueue::WriteQueue(StoreFactory factory, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_factory(std::move(factory))
+    , m_clock(clock)
+{
+    qRegisterMetaType<QList<crewline::server::StoredEvent>>();
+}
+
+WriteQueue::~WriteQueue() { stop(); }
+
+bool WriteQueue::start(QString *error)
+{
+    m_writer = std::thread([this] { writerLoop(); });
+    std::unique_lock lock(m_startMutex);
+    m_startWake.wait(lock, [this] { return m_startState != 0; });
+    if (m_startState < 0) {
+        lock.unlock();
+        m_writer.join();
+        if (error)
+            *error = m_startError;
+        return false;
+    }
+    m_started = true;
+    m_checkpointer = std::thread([this] { checkpointLoop(); });
+    return true;
+}
+
+void WriteQueue::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_checkpointStop = true;
+    }
+    m_checkpointWake.notify_all();
+    if (m_checkpointer.joinable())
+        m_checkpointer.join();
+}
+
+void WriteQueue::submit(WriteRequest request)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopping && m_started) {
+            m_queue.push_back(std::move(request));
+            m_wake.notify_one();
+            return;
+        }
+    }
+    // Not running: refuse at once, on the caller's thread after it returns.
+    QMetaObject::invokeMethod(
+        this,
+        [done = std::move(request.done)] {
+            if (done)
+                done(Outcome::failure(protocol::ErrorCode::Unavailable, u"the server is shutting down"_s));
+        },
+        Qt::QueuedConnection);
+}
+
+Outcome WriteQueue::runAndWait(WriteJob job)
+{
+    auto promise = std::make_shared<std::promise<Outcome>>();
+    std::future<Outcome> future = promise->get_future();
+    WriteRequest request;
+    request.job = std::move(job);
+    // The marker done callback is replaced in runBatch by fulfilling the promise on the writer thread.
+    request.done = [promise](const Outcome &o) { promise->set_value(o); };
+    request.op = u"__sync"_s;
+    submit(std::move(request));
+    return future.get();
+}
+
+WriteQueue::Stats WriteQueue::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+void WriteQueue::writerLoop()
+{
+    try {
+        m_store = m_factory(u"crewline-writer"_s);
+        m_store->migrate();
+    } catch (const std::exception &e) {
+        m_store.reset();
+        std::lock_guard lock(m_startMutex);
+        m_startError = QString::fromStdString(e.what());
+        m_startState = -1;
+        m_startWake.notify_all();
+        return;
+    }
+    {
+        std::lock_guard lock(m_startMutex);
+        m_startState = 1;
+    }
+    m_startWake.notify_all();
+
+    for (;;) {
+        std::deque<WriteRequest> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                break;
+            while (!m_queue.empty() && batch.size() < kMaxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        runBatch(batch);
+    }
+    m_store->checkpoint();
+    m_store.reset();
+}
+
+void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
+{
+    const QDateTime now = m_clock.now();
+    QList<Outcome> outcomes;
+    outcomes.reserve(static_cast<qsizetype>(batch.size()));
+    bool commitOk = false;
+    try {
+        m_store->beginTransaction();
+        for (WriteRequest &request : batch) {
+            Outcome outcome;
+            try {
+                std::optional<IdempotentResult> earlier;
+                if (!request.idemKey.isEmpty())
+                    earlier = m_store->idempotent(request.user, request.idemKey);
+                if (earlier && earlier->op != request.op) {
+                    outcome = Outcome::failure(
+                        protocol::ErrorCode::IdempotencyMismatch,
+                        u"idempotency key was already used for \"%1\""_s.arg(earlier->op));
+                } else if (earlier) {
+                    outcome = Outcome::success(earlier->result);
+                    outcome.replayed = true;
+                } else {
+                    m_store->beginJob();
+                    WriteContext context(*m_store, now);
+                    outcome = request.job(context);
+                    if (outcome.ok && !request.idemKey.isEmpty())
+                        m_store->rememberIdempotent(request.user, request.idemKey, {request.op, outcome.result}, now);
+                    m_store->endJob(outcome.ok);
+                    if (outcome.ok)
+                        outcome.events = context.takeEvents();
+                }
+            } catch (const std::exception &e) {
+                qCWarning(lcDb) << "write job" << request.op << "failed:" << e.what();
+                try {
+                    m_store->endJob(false);
+                } catch (const std::exception &) {
+                    throw; // the transaction itself is broken: fail the whole batch below
+                }
+                outcome = Outcome::failure(protocol::ErrorCode::Internal, u"storage error"_s);
+            }
+            outcomes << outcome;
+        }
+        m_store->commitTransaction();
+        commitOk = true;
+    } catch (const std::exception &e) {
+        qCCritical(lcDb) << "group commit failed:" << e.what();
+        m_store->rollbackTransaction();
+    }
+    if (!commitOk) {
+        outcomes.clear();
+        for (size_t i = 0; i < batch.size(); ++i)
+            outcomes << Outcome::failure(protocol::ErrorCode::Unavailable, u"storage unavailable; retry"_s);
+    }
+
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_stats.transactions;
+        m_stats.jobs += static_cast<qint64>(batch.size());
+        m_stats.largestBatch = std::max(m_stats.largestBatch, static_cast<int>(batch.size()));
+    }
+
+    // Synchronous callers are answered here; everyone else on the owner's thread, then the events, in order.
+    QList<StoredEvent> events;
+    QList<std::pair<WriteDone, Outcome>> replies;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        Outcome &outcome = outcomes[static_cast<qsizetype>(i)];
+        events += outcome.events;
+        if (batch[i].op == u"__sync")
+            batch[i].done(outcome);
+        else if (batch[i].done)
+            replies.emplace_back(std::move(batch[i].done), outcome);
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, replies = std::move(replies), events = std::move(events)] {
+            for (const auto &[done, outcome] : replies)
+                done(outcome);
+            if (!events.isEmpty())
+                Q_EMIT committed(events);
+        },
+        Qt::QueuedConnection);
+}
+
+void WriteQueue::checkpointLoop()
+{
+    // WAL checkpoints from their own connection, so that commits never pay for them (DEPENDENCIES.md trap 22).
+    std::unique_ptr<Store> store;
+    try {
+        store = m_factory(u"crewline-checkpoint"_s);
+    } catch (const std::exception &e) {
+        qCWarning(lcDb) << "checkpoint connection failed:" << e.what();
+        return;
+    }
+    std::unique_lock lock(m_checkpointMutex);
+    while (!m_checkpointStop) {
+        m_checkpointWake.wait_for(lock, kCheckpointInterval, [this] { return m_checkpointStop; });
+        if (m_checkpointStop)
+            break;
+        lock.unlock();
+        try {
+            store->checkpoint();
+        } catch (const std::exception &e) {
+            qCWarning(lcDb) << "checkpoint failed:" << e.what();
+        }
+        lock.lock();
+    }
+}
+
+} // namespace crewline::server
