@@ -31,6 +31,18 @@ QDateTime time(const QVariant &v)
 // A null QString binds as SQL NULL; text columns are NOT NULL, so bind "" instead.
 QVariant text(const QString &s) { return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s); }
 QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+// Reads the first row and releases the statement: a statement left open keeps its read transaction, and with WAL
+// that pins the connection to an old snapshot, so later reads would not see new commits.
+template<typename F>
+auto firstRow(QSqlQuery &q, F &&read) -> std::optional<decltype(read(q))>
+{
+    std::optional<decltype(read(q))> out;
+    if (q.next())
+        out = read(q);
+    q.finish();
+    return out;
+}
+
 QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 QJsonObject object(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
 
@@ -159,7 +171,7 @@ public:
                                 "password_hash, failed_logins, locked_until FROM users WHERE username = ?"_s);
         q.addBindValue(username);
         run(q);
-        return q.next() ? std::optional(userRecord(q)) : std::nullopt;
+        return firstRow(q, [](const QSqlQuery &r) { return userRecord(r); });
     }
 
     std::optional<UserRecord> userById(UserId id) override
@@ -168,7 +180,7 @@ public:
                                 "password_hash, failed_logins, locked_until FROM users WHERE id = ?"_s);
         q.addBindValue(id.value());
         run(q);
-        return q.next() ? std::optional(userRecord(q)) : std::nullopt;
+        return firstRow(q, [](const QSqlQuery &r) { return userRecord(r); });
     }
 
     QList<User> users() override
@@ -179,6 +191,7 @@ public:
         QList<User> out;
         while (q.next())
             out << userRecord(q).user;
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -224,9 +237,9 @@ public:
         QSqlQuery &q = prepared(u"SELECT user_id, created_at, expires_at FROM sessions WHERE token_hash = ?"_s);
         q.addBindValue(tokenHash);
         run(q);
-        if (!q.next())
-            return std::nullopt;
-        return SessionRecord{UserId(q.value(0).toLongLong()), time(q.value(1)), time(q.value(2))};
+        return firstRow(q, [](const QSqlQuery &r) {
+            return SessionRecord{UserId(r.value(0).toLongLong()), time(r.value(1)), time(r.value(2))};
+        });
     }
 
     void removeSession(const QString &tokenHash) override
@@ -250,6 +263,7 @@ public:
         QList<Team> out;
         while (q.next())
             out << Team{TeamId(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString()};
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -285,6 +299,7 @@ public:
             f.openTickets = q.value(9).toInt();
             out << f;
         }
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -313,7 +328,7 @@ public:
         QSqlQuery &q = prepared(u"SELECT "_s + kTicketColumns + u" FROM tickets WHERE id = ?"_s);
         q.addBindValue(id.value());
         run(q);
-        return q.next() ? std::optional(ticketFrom(q)) : std::nullopt;
+        return firstRow(q, [](const QSqlQuery &r) { return ticketFrom(r); });
     }
 
     std::optional<Ticket> ticketByNumber(const QString &number) override
@@ -321,7 +336,7 @@ public:
         QSqlQuery &q = prepared(u"SELECT "_s + kTicketColumns + u" FROM tickets WHERE number = ?"_s);
         q.addBindValue(number);
         run(q);
-        return q.next() ? std::optional(ticketFrom(q)) : std::nullopt;
+        return firstRow(q, [](const QSqlQuery &r) { return ticketFrom(r); });
     }
 
     QString nextTicketNumber(int year) override
@@ -471,6 +486,7 @@ public:
         run(q);
         while (q.next())
             page.tickets << ticketFrom(q);
+        q.finish(); // release the read snapshot (WAL) at once
         if (query.withTotal) {
             QSqlQuery c(m_db);
             c.prepare(u"SELECT COUNT(*) FROM tickets"_s + whereSql);
@@ -495,6 +511,7 @@ public:
         QList<Comment> out;
         while (q.next())
             out << commentFrom(q);
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -504,7 +521,7 @@ public:
                                 "origin_ticket_id FROM comments WHERE id = ?"_s);
         q.addBindValue(id.value());
         run(q);
-        return q.next() ? std::optional(commentFrom(q)) : std::nullopt;
+        return firstRow(q, [](const QSqlQuery &r) { return commentFrom(r); });
     }
 
     CommentId insertComment(const Comment &c) override
@@ -559,6 +576,7 @@ public:
         QList<AttachmentInfo> out;
         while (q.next())
             out << attachmentFrom(q);
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -568,7 +586,7 @@ public:
                                 "created_at FROM attachments WHERE id = ?"_s);
         q.addBindValue(id.value());
         run(q);
-        return q.next() ? std::optional(attachmentFrom(q)) : std::nullopt;
+        return firstRow(q, [](const QSqlQuery &r) { return attachmentFrom(r); });
     }
 
     AttachmentId insertAttachment(const AttachmentInfo &a) override
@@ -614,6 +632,7 @@ public:
             a.reason = q.value(7).toString();
             out << a;
         }
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -655,6 +674,7 @@ public:
             out << TicketLink{TicketId(q.value(0).toLongLong()), q.value(1).toString(),
                               linkKindFromName(q.value(2).toString()).value_or(LinkKind::Related)};
         }
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -724,6 +744,7 @@ public:
             e.event.data = object(q.value(6));
             out << e;
         }
+        q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
@@ -738,9 +759,7 @@ public:
         q.addBindValue(user.value());
         q.addBindValue(key);
         run(q);
-        if (!q.next())
-            return std::nullopt;
-        return IdempotentResult{q.value(0).toString(), object(q.value(1))};
+        return firstRow(q, [](const QSqlQuery &r) { return IdempotentResult{r.value(0).toString(), object(r.value(1))}; });
     }
 
     void rememberIdempotent(UserId user, const QString &key, const IdempotentResult &r, const QDateTime &now) override
