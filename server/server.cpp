@@ -9,6 +9,7 @@
 #include "server/services/passwords.h"
 #include "server/services/ticketservice.h"
 #include "server/storage/attachmentstore.h"
+#include "server/storage/searchindex.h"
 #include "server/storage/store.h"
 #include "server/transport/wsserver.h"
 #include "server/writequeue.h"
@@ -59,14 +60,15 @@ bool Server::start(QString *error)
     const QString dbPath = m_config.effectiveDatabasePath();
     m_writer = std::make_unique<WriteQueue>(
         [dbPath, prefix](const QString &name) {
-            return openSqliteStore({dbPath, prefix + name, false});
+            return openSqliteStore({dbPath, prefix + name, false, {}});
         },
         m_clock);
     QString why;
     if (!m_writer->start(&why))
         return fail(error, u"cannot open the database %1: %2"_s.arg(dbPath, why));
+    const QString searchPath = QDir(m_config.dataDir).filePath(u"search.db"_s);
     try {
-        m_reader = openSqliteStore({dbPath, prefix + u"reader"_s, true});
+        m_reader = openSqliteStore({dbPath, prefix + u"reader"_s, true, searchPath});
     } catch (const StorageError &e) {
         return fail(error, QString::fromStdString(e.what()));
     }
@@ -82,6 +84,11 @@ bool Server::start(QString *error)
 
     if (!seed(error))
         return false;
+    // The search index follows the event log on its own thread and file (searchindex.h); started after seeding so
+    // that its first pass indexes the demo data.
+    m_search = std::make_unique<SearchIndexer>(dbPath, searchPath);
+    if (!m_search->start(&why))
+        return fail(error, why);
 
     TransportOptions options;
     options.address = m_config.listen;
@@ -110,6 +117,7 @@ bool Server::start(QString *error)
     m_transport = std::make_unique<WsServer>(
         Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_reader}, options);
     connect(m_writer.get(), &WriteQueue::committed, m_transport.get(), &WsServer::broadcast);
+    connect(m_writer.get(), &WriteQueue::committed, this, [this] { m_search->wake(); });
     if (!m_transport->listen(&why))
         return fail(error, u"cannot listen on %1:%2: %3"_s.arg(m_config.listen.toString()).arg(m_config.port).arg(why));
     if (!m_config.portFile.isEmpty()) {
@@ -144,6 +152,8 @@ void Server::stop()
         m_transport->closeAll();
     if (m_writer)
         m_writer->stop(); // runs what is queued, then closes
+    if (m_search)
+        m_search->stop();
     m_transport.reset();
     m_attachments.reset();
 }

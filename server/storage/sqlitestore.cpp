@@ -2,10 +2,12 @@
 // prepared statements cached per connection, stepwise schema migrations.
 
 #include "server/storage/migrations.h"
+#include "server/storage/searchindex.h"
 #include "server/storage/store.h"
 
 #include "common/logging.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -78,6 +80,7 @@ public:
             exec(u"PRAGMA synchronous = FULL"_s);
             exec(u"PRAGMA wal_autocheckpoint = 0"_s);
         }
+        m_searchPath = options.searchPath;
         exec(u"PRAGMA temp_store = MEMORY"_s);
         exec(u"PRAGMA cache_size = -65536"_s);
     }
@@ -456,11 +459,25 @@ public:
         };
         range(u"created_at"_s, query.createdFrom, query.createdTo);
         range(u"updated_at"_s, query.updatedFrom, query.updatedTo);
-        if (!query.text.trimmed().isEmpty()) {
-            // TODO(issue 7): FTS5 trigram + bigram index; LIKE scans are fine up to ~100k tickets.
-            const QString pattern = likePattern(query.text.trimmed());
-            where << u"(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\')"_s;
-            binds << pattern << pattern << pattern;
+        if (const QString text = query.text.trimmed(); !text.isEmpty()) {
+            const QString pattern = likePattern(text);
+            const QString like =
+                u"(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\')"_s;
+            // The index answers terms of 2+ characters; tickets changed after its watermark are checked with LIKE,
+            // so a ticket is findable the moment it is committed.
+            const std::optional<qint64> watermark = searchWatermark();
+            const QString grams = SearchIndexer::bigrams(text).trimmed();
+            const bool trigram = text.size() >= 3;
+            if (watermark && (trigram || (text.size() == 2 && !grams.isEmpty()))) {
+                const QString table = trigram ? u"trigrams"_s : u"bigrams"_s;
+                where << u"(id IN (SELECT rowid FROM search.%1 WHERE %1 MATCH ?) OR (updated_at >= ? AND %2))"_s.arg(
+                    table, like);
+                binds << QString(u'"' + (trigram ? QString(text).replace(u'"', u"\"\""_s) : grams) + u'"') << *watermark
+                      << pattern << pattern << pattern;
+            } else {
+                where << like;
+                binds << pattern << pattern << pattern;
+            }
         }
 
         QString column = u"updated_at"_s;
@@ -795,6 +812,28 @@ private:
             throw StorageError(QString(u"SQL failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
     }
 
+    // The search index's watermark (ms): tickets updated since are not (certainly) indexed yet. nullopt: no index.
+    std::optional<qint64> searchWatermark()
+    {
+        if (!m_hasSearch && !m_searchPath.isEmpty() && QFileInfo::exists(m_searchPath)) {
+            // Attached when first needed: the index may be created after this connection was opened.
+            QSqlQuery attach(m_db);
+            attach.prepare(u"ATTACH DATABASE ? AS search"_s);
+            attach.addBindValue(m_searchPath);
+            m_hasSearch = attach.exec();
+            if (!m_hasSearch)
+                qCWarning(lcDb) << "search index not attached:" << attach.lastError().text();
+        }
+        if (!m_hasSearch)
+            return std::nullopt;
+        QSqlQuery q(m_db);
+        if (!q.exec(u"SELECT (SELECT value FROM search.state WHERE key = 'built'), "
+                    "(SELECT value FROM search.state WHERE key = 'watermark')"_s) ||
+            !q.next() || q.value(0).toLongLong() != 1)
+            return std::nullopt;
+        return q.value(1).toLongLong();
+    }
+
     qint64 queryInt(const QString &sql)
     {
         QSqlQuery q(m_db);
@@ -944,6 +983,8 @@ private:
     QString m_name;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_queries;
+    QString m_searchPath;
+    bool m_hasSearch = false;
     qint64 m_lastSeq = 0;
     qint64 m_seqAtTransaction = 0;
     qint64 m_seqAtJob = 0;

@@ -148,6 +148,7 @@ struct StoreOptions
     QString path;           // SQLite database file
     QString connectionName; // one connection per thread
     bool readOnly = false;
+    QString searchPath; // the search index (searchindex.h), attached to read connections when it exists
 };
 
 std::unique_ptr<Store> openSqliteStore(const StoreOptions &options);
