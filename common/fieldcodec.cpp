@@ -145,7 +145,8 @@ void FieldReader::operator()(QStringView name, QList<qint64> &out, Need need, in
         return fail(name, u"an array of at most %1 items"_s.arg(maxItems));
     QList<qint64> list;
     for (const QJsonValue &item : a) {
-        if (!item.isDouble() || item.toDouble() != std::floor(item.toDouble()) || item.toDouble() < 0)
+        if (!item.isDouble() || item.toDouble() != std::floor(item.toDouble()) || item.toDouble() < 0 ||
+            item.toDouble() > 9007199254740992.0) // beyond 2^53 toInteger() would quietly give 0
             return fail(name, u"an array of non-negative integers"_s);
         list << item.toInteger();
     }

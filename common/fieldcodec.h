@@ -17,6 +17,7 @@
 
 #include <limits>
 #include <optional>
+#include <type_traits>
 
 namespace crewline::protocol {
 
@@ -69,7 +70,8 @@ public:
             out << Id<Tag>(v);
     }
 
-    // An optional field: absent leaves it empty; present must be valid.
+    // An optional field: absent leaves it empty; present must be valid. Present but empty text is a value ("clear
+    // the address"), so the value is read as Need::Optional: Required would refuse an empty string.
     template<typename T, typename... Args>
     void operator()(QStringView name, std::optional<T> &out, Need, Args... args)
     {
@@ -78,7 +80,7 @@ public:
             return;
         }
         T value{};
-        (*this)(name, value, Need::Required, args...);
+        (*this)(name, value, Need::Optional, args...);
         if (ok())
             out = value;
     }
@@ -118,10 +120,18 @@ public:
     QJsonObject object;
 
     void operator()(QStringView name, const QString &v, Need need, int = 0);
-    void operator()(QStringView name, qint64 v, Need, qint64 = 0, qint64 = 0) { put(name, v); }
-    void operator()(QStringView name, int v, Need, int = 0, int = 0) { put(name, v); }
+    // Numbers, whatever the type of the reader's limits: one template instead of an overload per type, which made
+    // v(u"version", version, Need::Required, 1) ambiguous between the qint64 and int overloads.
+    template<typename T, typename... Limits>
+        requires(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>)
+    void operator()(QStringView name, T v, Need, Limits...)
+    {
+        if constexpr (std::is_floating_point_v<T>)
+            put(name, static_cast<double>(v));
+        else
+            put(name, static_cast<qint64>(v));
+    }
     void operator()(QStringView name, bool v, Need) { put(name, v); }
-    void operator()(QStringView name, double v, Need, double = 0, double = 0) { put(name, v); }
     void operator()(QStringView name, const QDateTime &v, Need);
     void operator()(QStringView name, const QStringList &v, Need need, int = 0, int = 0);
     void operator()(QStringView name, const QList<qint64> &v, Need need, int = 0);

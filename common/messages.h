@@ -446,4 +446,18 @@ struct UserCreate
     }
 };
 
+// Who is looking at or writing on a ticket, announced to the other staff consoles as "presence" notices. Kept in
+// memory per connection (one ticket at a time), never stored, cleared when the connection goes away.
+struct PresenceSet
+{
+    static constexpr Op kOp = Op::PresenceSet;
+    TicketId ticketId; // required unless activity is empty
+    QString activity;  // "viewing", "writing", or "" to clear
+    template<class V> void fields(V &v)
+    {
+        v(u"ticketId", ticketId, Need::Optional);
+        v(u"activity", activity, Need::Optional, 16);
+    }
+};
+
 } // namespace crewline::protocol

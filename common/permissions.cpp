@@ -47,6 +47,7 @@ bool roleMay(Role role, Op op)
         return role == Role::Supervisor || role == Role::Manager || role == Role::Admin;
     case Op::UserList:
     case Op::StaffList:
+    case Op::PresenceSet:
         return staff;
     case Op::UserCreate:
         return role == Role::Admin;

@@ -55,6 +55,7 @@ constexpr std::array<OpInfo, kOpCount> kOps = {{
     {Op::UserCreate, "user.create", true, false},
     {Op::TeamList, "team.list", false, false},
     {Op::StaffList, "staff.list", false, false},
+    {Op::PresenceSet, "presence.set", false, false},
 }};
 
 constexpr bool opsInOrder()

@@ -67,8 +67,9 @@ enum class Op {
     UserCreate,
     TeamList,
     StaffList,
+    PresenceSet,
 };
-constexpr int kOpCount = static_cast<int>(Op::StaffList) + 1;
+constexpr int kOpCount = static_cast<int>(Op::PresenceSet) + 1;
 
 QString opName(Op op);
 std::optional<Op> opFromName(const QString &name);

@@ -14,6 +14,17 @@ namespace crewline::server {
 namespace {
 constexpr size_t kMaxBatch = 512;
 constexpr auto kCheckpointInterval = std::chrono::milliseconds(1000);
+
+QString describe(const std::exception_ptr &e)
+{
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception &x) {
+        return QString::fromLocal8Bit(x.what());
+    } catch (...) {
+        return u"unknown exception"_s;
+    }
+}
 } // namespace
 
 WriteQueue::WriteQueue(StoreFactory factory, const Clock &clock, QObject *parent)
@@ -38,7 +49,10 @@ bool WriteQueue::start(QString *error)
             *error = m_startError;
         return false;
     }
-    m_started = true;
+    {
+        std::lock_guard queueLock(m_mutex); // submit() reads it from other threads
+        m_started = true;
+    }
     m_checkpointer = std::thread([this] { checkpointLoop(); });
     return true;
 }
@@ -71,12 +85,18 @@ void WriteQueue::submit(WriteRequest request)
             return;
         }
     }
-    // Not running: refuse at once, on the caller's thread after it returns.
+    // Not running: refuse at once, on the caller's thread after it returns. runAndWait() blocks this thread on the
+    // answer, so it is answered right here (a queued answer would never run: deadlock).
+    const Outcome refused = Outcome::failure(protocol::ErrorCode::Unavailable, u"the server is shutting down"_s);
+    if (request.op == u"__sync") {
+        request.done(refused);
+        return;
+    }
     QMetaObject::invokeMethod(
         this,
-        [done = std::move(request.done)] {
+        [done = std::move(request.done), refused] {
             if (done)
-                done(Outcome::failure(protocol::ErrorCode::Unavailable, u"the server is shutting down"_s));
+                done(refused);
         },
         Qt::QueuedConnection);
 }
@@ -147,6 +167,7 @@ void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
         m_store->beginTransaction();
         for (WriteRequest &request : batch) {
             Outcome outcome;
+            bool inJob = false; // a savepoint is open for this job
             try {
                 std::optional<IdempotentResult> earlier;
                 if (!request.idemKey.isEmpty())
@@ -160,21 +181,22 @@ void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
                     outcome.replayed = true;
                 } else {
                     m_store->beginJob();
+                    inJob = true;
                     WriteContext context(*m_store, now);
                     outcome = request.job(context);
                     if (outcome.ok && !request.idemKey.isEmpty())
                         m_store->rememberIdempotent(request.user, request.idemKey, {request.op, outcome.result}, now);
                     m_store->endJob(outcome.ok);
+                    inJob = false;
                     if (outcome.ok)
                         outcome.events = context.takeEvents();
                 }
-            } catch (const std::exception &e) {
-                qCWarning(lcDb) << "write job" << request.op << "failed:" << e.what();
-                try {
+            } catch (...) {
+                // Whatever the job threw, only its own savepoint is rolled back. Should that fail too, the
+                // transaction itself is broken: the exception fails the whole batch below.
+                qCWarning(lcDb) << "write job" << request.op << "failed:" << describe(std::current_exception());
+                if (inJob)
                     m_store->endJob(false);
-                } catch (const std::exception &) {
-                    throw; // the transaction itself is broken: fail the whole batch below
-                }
                 outcome = Outcome::failure(protocol::ErrorCode::Internal, u"storage error"_s);
             }
             outcomes << outcome;

@@ -180,11 +180,14 @@ void AttachmentService::finish(const Caller &caller, quintptr owner, const proto
         const std::optional<Ticket> t = TicketService::resolveMerged(ctx.store(), a.ticketId);
         if (!t)
             return Outcome::failure(ErrorCode::NotFound, u"the ticket no longer exists"_s);
+        bool internal = false;
         if (a.commentId.isValid()) {
             const std::optional<Comment> c = ctx.store().comment(a.commentId);
-            if (!c || c->ticketId != t->id)
+            if (!c || c->ticketId != t->id ||
+                (c->kind == CommentKind::Internal && !roleSeesInternalNotes(caller.role)))
                 return Outcome::failure(ErrorCode::InvalidField, u"that message is not on this ticket"_s,
                                         {{u"field"_s, u"commentId"_s}});
+            internal = c->kind == CommentKind::Internal; // a file on an internal note is internal too
         }
         a.ticketId = t->id;
         a.createdAt = ctx.now();
@@ -197,11 +200,13 @@ void AttachmentService::finish(const Caller &caller, quintptr owner, const proto
         audit.action = u"attach"_s;
         audit.changes = {{u"attachment"_s, QJsonObject{{u"to"_s, a.fileName}}}};
         ctx.store().insertAudit(audit);
-        ctx.emitEvent(TicketService::ticketEvent(
+        StoredEvent e = TicketService::ticketEvent(
             u"attachment.added"_s, *t,
             {{u"attachment"_s, a.toJson()},
              {u"actor"_s, QJsonObject{{u"id"_s, caller.userId.value()}, {u"name"_s, caller.displayName}}}},
-            ctx.now()));
+            ctx.now());
+        e.internal = internal;
+        ctx.emitEvent(e);
         return Outcome::success({{u"attachment"_s, a.toJson()}});
     };
     m_writer.submit(std::move(request));
@@ -244,6 +249,11 @@ Outcome AttachmentService::download(const Caller &caller, const protocol::Attach
     const std::optional<Ticket> t = a ? m_reader.ticket(a->ticketId) : std::nullopt;
     if (!a || !t || !canSee(caller, *t))
         return Outcome::failure(ErrorCode::NotFound, u"no attachment %1"_s.arg(r.attachmentId.value()));
+    if (a->commentId.isValid() && !roleSeesInternalNotes(caller.role)) {
+        const std::optional<Comment> c = m_reader.comment(a->commentId);
+        if (c && c->kind == CommentKind::Internal) // files on internal notes are as private as the notes
+            return Outcome::failure(ErrorCode::NotFound, u"no attachment %1"_s.arg(r.attachmentId.value()));
+    }
     if (r.offset > a->size)
         return Outcome::failure(ErrorCode::InvalidField, u"offset beyond the end of the file"_s,
                                 {{u"field"_s, u"offset"_s}});

@@ -152,7 +152,7 @@ SessionOutcome AuthService::resume(const QString &token)
     return s;
 }
 
-void AuthService::logout(const QString &token)
+void AuthService::logout(const QString &token, std::function<void(const Outcome &)> done)
 {
     WriteRequest request;
     request.op = u"auth.logout"_s;
@@ -161,6 +161,7 @@ void AuthService::logout(const QString &token)
         ctx.store().removeSession(hash);
         return Outcome::success({});
     };
+    request.done = std::move(done);
     m_writer.submit(std::move(request));
 }
 
@@ -196,6 +197,13 @@ void AuthService::createUser(const Caller &caller, const protocol::UserCreate &r
                     if (ctx.store().userByName(r.username))
                         return Outcome::failure(ErrorCode::Conflict, u"user name \"%1\" is taken"_s.arg(r.username),
                                                 {{u"field"_s, u"username"_s}});
+                    if (r.teamId.isValid()) {
+                        const QList<Team> teams = ctx.store().teams();
+                        if (std::none_of(teams.begin(), teams.end(), [&](const Team &t) { return t.id == r.teamId; }))
+                            return Outcome::failure(ErrorCode::InvalidField,
+                                                    u"there is no team %1"_s.arg(r.teamId.value()),
+                                                    {{u"field"_s, u"teamId"_s}});
+                    }
                     User u;
                     u.username = r.username;
                     u.displayName = r.displayName.isEmpty() ? r.username : r.displayName;
@@ -213,7 +221,12 @@ void AuthService::createUser(const Caller &caller, const protocol::UserCreate &r
                     StoredEvent e;
                     e.event.type = u"user.created"_s;
                     e.event.at = ctx.now();
-                    e.event.data = {{u"user"_s, u.toJson()}};
+                    // Pushed to every staff console: without the contact details, which user.list shows only to
+                    // those who manage people.
+                    QJsonObject pushed = u.toJson();
+                    pushed.remove(u"email"_s);
+                    pushed.remove(u"phone"_s);
+                    e.event.data = {{u"user"_s, pushed}};
                     ctx.emitEvent(e);
                     return Outcome::success({{u"user"_s, u.toJson()}});
                 };

@@ -40,7 +40,8 @@ public:
 
     void login(const QString &username, const QString &password, std::function<void(const SessionOutcome &)> done);
     SessionOutcome resume(const QString &token);
-    void logout(const QString &token);
+    // Ends the session; done (optional) runs after the removal is committed.
+    void logout(const QString &token, std::function<void(const Outcome &)> done = {});
     void createUser(const Caller &caller, const protocol::UserCreate &request, const QString &idem,
                     std::function<void(const Outcome &)> done);
 

@@ -254,6 +254,26 @@ std::optional<protocol::Error> checkStaff(Store &store, UserId id, User *out = n
     return std::nullopt;
 }
 
+// The tickets table does not enforce its references to teams and people: a request naming one that does not exist
+// is refused here, with the field it came in.
+std::optional<protocol::Error> checkTeam(Store &store, TeamId id, const QString &field)
+{
+    if (!id.isValid())
+        return std::nullopt;
+    for (const Team &t : store.teams()) {
+        if (t.id == id)
+            return std::nullopt;
+    }
+    return error(ErrorCode::InvalidField, u"there is no team %1"_s.arg(id.value()), {{u"field"_s, field}});
+}
+
+std::optional<protocol::Error> checkUser(Store &store, UserId id, const QString &field)
+{
+    if (!id.isValid() || store.userById(id))
+        return std::nullopt;
+    return error(ErrorCode::InvalidField, u"there is no user %1"_s.arg(id.value()), {{u"field"_s, field}});
+}
+
 // Applies a workflow transition to a ticket: status, unassignment, required fields.
 std::optional<protocol::Error> applyTransition(Ticket &t, const TicketType &type, const TransitionDef &tr,
                                                const QJsonObject &fields)
@@ -374,12 +394,27 @@ Outcome TicketService::get(const Caller &caller, const protocol::TicketGet &requ
 
     const bool internal = roleSeesInternalNotes(caller.role);
     QJsonArray comments, attachments, history, links, transitions;
-    for (const Comment &c : m_reader.comments(t->id, internal))
-        comments.append(c.toJson());
-    for (const AttachmentInfo &a : m_reader.attachments(t->id))
-        attachments.append(a.toJson());
-    for (const AuditEntry &a : m_reader.history(t->id))
+    // Internal notes must not reach a requester by a side door either: a file attached to one, or the same text
+    // kept as the reason of the change it came with (an assignment note, a suspension reason).
+    QSet<qint64> hiddenComments;
+    QSet<QString> hiddenTexts;
+    for (const Comment &c : m_reader.comments(t->id, true)) {
+        if (internal || c.kind == CommentKind::Public) {
+            comments.append(c.toJson());
+        } else {
+            hiddenComments.insert(c.id.value());
+            hiddenTexts.insert(c.body);
+        }
+    }
+    for (const AttachmentInfo &a : m_reader.attachments(t->id)) {
+        if (!hiddenComments.contains(a.commentId.value()))
+            attachments.append(a.toJson());
+    }
+    for (AuditEntry a : m_reader.history(t->id)) {
+        if (hiddenTexts.contains(a.reason))
+            a.reason.clear();
         history.append(a.toJson());
+    }
     for (const TicketLink &l : m_reader.links(t->id))
         links.append(l.toJson());
     if (const TicketType *type = m_types.type(t->type)) {
@@ -449,6 +484,11 @@ void TicketService::create(const Caller &caller, const protocol::TicketCreate &r
     const TicketTypeRegistry &types = m_types;
     submit(caller, idem, protocol::Op::TicketCreate,
            [t, caller, &types](WriteContext &ctx) mutable {
+               for (const auto &e : {checkTeam(ctx.store(), t.teamId, u"teamId"_s),
+                                     checkUser(ctx.store(), t.requester.userId, u"requester.userId"_s)}) {
+                   if (e)
+                       return Outcome::failure(e->code, e->message, e->details);
+               }
                const TicketType *type = types.type(t.type);
                t.createdAt = ctx.now();
                t.updatedAt = ctx.now();
@@ -503,6 +543,9 @@ void TicketService::update(const Caller &caller, const protocol::TicketUpdate &r
                                  if (c.priority)
                                      t.priority = *c.priority;
                                  if (c.requester) {
+                                     if (auto e = checkUser(ctx.store(), c.requester->userId,
+                                                            u"changes.requester.userId"_s))
+                                         return e;
                                      const UserId owner = t.requester.userId;
                                      t.requester = *c.requester;
                                      if (!c.requester->userId.isValid())
@@ -510,8 +553,11 @@ void TicketService::update(const Caller &caller, const protocol::TicketUpdate &r
                                  }
                                  if (c.location)
                                      t.location = *c.location;
-                                 if (c.teamId)
+                                 if (c.teamId) {
+                                     if (auto e = checkTeam(ctx.store(), *c.teamId, u"changes.teamId"_s))
+                                         return e;
                                      t.teamId = *c.teamId;
+                                 }
                                  if (c.fields_)
                                      t.fields = mergeFields(t.fields, *c.fields_);
                                  if (c.type && *c.type != t.type) {
@@ -549,6 +595,8 @@ void TicketService::assign(const Caller &caller, const protocol::TicketAssign &r
                            return notAllowed(type, t, u"Assigning"_s);
                        if (t.status == TicketType::kSuspended)
                            return notAllowed(type, t, u"Assigning"_s);
+                       if (auto e = checkTeam(ctx.store(), r.teamId, u"teamId"_s))
+                           return e;
                        if (r.assigneeId.isValid()) {
                            User assignee;
                            if (auto e = checkStaff(ctx.store(), r.assigneeId, &assignee))

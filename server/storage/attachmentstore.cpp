@@ -68,7 +68,8 @@ bool AttachmentStore::verifyBlob(const QString &sha256) const
 
 bool AttachmentStore::isSha256Hex(const QString &s)
 {
-    static const QRegularExpression hex(u"^[0-9a-f]{64}$"_s);
+    // Anchored for the whole string: "$" alone also matches before a trailing newline.
+    static const QRegularExpression hex(QRegularExpression::anchoredPattern(u"[0-9a-f]{64}"_s));
     return hex.match(s).hasMatch();
 }
 
@@ -85,12 +86,23 @@ QString AttachmentStore::sanitizeFileName(const QString &name)
         else
             clean += c;
     }
-    clean = clean.trimmed();
-    while (clean.startsWith(u'.'))
-        clean.remove(0, 1);
+    qsizetype start = 0; // no hidden files, no leading blanks (". profile" is not better than ".profile")
+    while (start < clean.size() && (clean.at(start) == u'.' || clean.at(start).isSpace()))
+        ++start;
+    clean = clean.mid(start).trimmed();
     if (clean.isEmpty())
         clean = u"attachment"_s;
-    return clean.left(255);
+    constexpr qsizetype kMaxLength = 255;
+    if (clean.size() > kMaxLength) {
+        // Keep the extension, which says what the file is, and never cut a surrogate pair in half.
+        const qsizetype dot = clean.lastIndexOf(u'.');
+        const QString extension = dot > 0 && clean.size() - dot <= 16 ? clean.mid(dot) : QString();
+        QString base = clean.left(kMaxLength - extension.size());
+        if (base.back().isHighSurrogate())
+            base.chop(1);
+        clean = base + extension;
+    }
+    return clean;
 }
 
 } // namespace crewline::server

@@ -16,6 +16,8 @@
 #include <QSqlRecord>
 #include <QVariant>
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 
 namespace crewline::server {
@@ -463,17 +465,31 @@ public:
             const QString pattern = likePattern(text);
             const QString like =
                 u"(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\')"_s;
-            // The index answers terms of 2+ characters; tickets changed after its watermark are checked with LIKE,
-            // so a ticket is findable the moment it is committed.
+            // The index narrows the candidates to the tickets holding every trigram of the text (or its one bigram);
+            // LIKE decides, so a stale index entry never matches. Tickets changed after the index's watermark are
+            // checked with LIKE alone: a ticket is findable the moment it is committed. The trigrams are ANDed
+            // rather than matched as a phrase because the index stores no positions (detail=none), and FTS5 refuses
+            // phrase queries on such a table ("phrase queries are not supported").
             const std::optional<qint64> watermark = searchWatermark();
-            const QString grams = SearchIndexer::bigrams(text).trimmed();
-            const bool trigram = text.size() >= 3;
-            if (watermark && (trigram || (text.size() == 2 && !grams.isEmpty()))) {
-                const QString table = trigram ? u"trigrams"_s : u"bigrams"_s;
-                where << u"(id IN (SELECT rowid FROM search.%1 WHERE %1 MATCH ?) OR (updated_at >= ? AND %2))"_s.arg(
-                    table, like);
-                binds << QString(u'"' + (trigram ? QString(text).replace(u'"', u"\"\""_s) : grams) + u'"') << *watermark
-                      << pattern << pattern << pattern;
+            const QList<uint> codePoints = text.toUcs4();
+            QStringList terms;
+            QString table = u"trigrams"_s;
+            if (codePoints.size() >= 3) {
+                const auto *ucs4 = reinterpret_cast<const char32_t *>(codePoints.constData());
+                for (qsizetype i = 0; i + 3 <= codePoints.size(); ++i) {
+                    const QString trigram = QString::fromUcs4(ucs4 + i, 3);
+                    terms << u'"' + QString(trigram).replace(u'"', u"\"\""_s) + u'"';
+                }
+                terms.removeDuplicates();
+            } else if (const QString grams = SearchIndexer::bigrams(text).trimmed();
+                       codePoints.size() == 2 && !grams.isEmpty()) {
+                table = u"bigrams"_s;
+                terms << u'"' + grams + u'"';
+            }
+            if (watermark && !terms.isEmpty()) {
+                where << u"(%1 AND (id IN (SELECT rowid FROM search.%2 WHERE %2 MATCH ?) OR updated_at >= ?))"_s.arg(
+                    like, table);
+                binds << pattern << pattern << pattern << terms.join(u" AND "_s) << *watermark;
             } else {
                 where << like;
                 binds << pattern << pattern << pattern;
@@ -849,10 +865,10 @@ private:
             QSqlQuery q(m_db);
             if (!q.prepare(sql))
                 throw StorageError(QString(u"SQL prepare failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
-            it = m_queries.insert(sql, q);
+            it = m_queries.emplace(sql, q).first;
         }
-        it->finish();
-        return *it;
+        it->second.finish();
+        return it->second;
     }
 
     static void run(QSqlQuery &q)
@@ -982,7 +998,9 @@ private:
 
     QString m_name;
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery> m_queries;
+    // A node-based map: references returned by prepared() stay valid while more statements are added (a method may
+    // hold two at once, see moveComments); QHash moves its values when it grows.
+    std::map<QString, QSqlQuery> m_queries;
     QString m_searchPath;
     bool m_hasSearch = false;
     qint64 m_lastSeq = 0;

@@ -52,8 +52,6 @@ Connection::Connection(QWebSocket *socket, QObject *parent) : QObject(parent), m
 {
     socket->setParent(this);
     lastHeard.start();
-    m_tokenClock.start();
-    m_tokens = 0;
 }
 
 Connection::~Connection() = default;
@@ -66,10 +64,15 @@ bool Connection::send(const QString &frame)
 
 bool Connection::takeToken(int ratePerSecond, int burst)
 {
-    const double elapsed = static_cast<double>(m_tokenClock.restart()) / 1000.0;
-    if (m_tokens == 0 && elapsed == 0)
+    if (!m_tokenClock.isValid()) {
+        // A new connection starts with a full bucket: its first requests (hello, login, subscribe) must never be
+        // refused because they came within milliseconds of the handshake.
+        m_tokenClock.start();
         m_tokens = burst;
-    m_tokens = std::min<double>(burst, m_tokens + elapsed * ratePerSecond);
+    } else {
+        const double elapsed = static_cast<double>(m_tokenClock.restart()) / 1000.0;
+        m_tokens = std::min<double>(burst, m_tokens + elapsed * ratePerSecond);
+    }
     if (m_tokens < 1)
         return false;
     m_tokens -= 1;
@@ -145,6 +148,7 @@ void WsServer::onNewConnection()
         connect(socket, &QWebSocket::pong, c, [c](quint64, const QByteArray &) { c->lastHeard.restart(); });
         connect(socket, &QWebSocket::disconnected, this, [this, c] {
             m_services.attachments.abortAll(c->key());
+            clearPresence(c);
             m_connections.removeOne(c);
             c->deleteLater();
         });
@@ -181,7 +185,14 @@ void WsServer::onMessage(Connection *c, const QString &text)
         reply(c, decoded.id, failure(decoded.id, ErrorCode::RateLimited, u"too many requests; slow down"_s));
         return;
     }
-    dispatch(c, *decoded.request);
+    try {
+        dispatch(c, *decoded.request);
+    } catch (const std::exception &e) {
+        // Reads run here, on the event loop (writes fail inside the WriteQueue): a failed read (database busy,
+        // damaged, disk error) fails this request only; unhandled, it would end the daemon for everyone.
+        qCCritical(lcNet).noquote() << "request" << protocol::opName(decoded.request->op) << "failed:" << e.what();
+        reply(c, decoded.id, failure(decoded.id, ErrorCode::Internal, u"storage error; retry later"_s));
+    }
 }
 
 void WsServer::dispatch(Connection *c, const protocol::Request &request)
@@ -199,6 +210,7 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
             return;
         }
         if (c->sessionExpires.isValid() && c->sessionExpires <= QDateTime::currentDateTimeUtc()) {
+            clearPresence(c);
             c->caller = {};
             c->subscribed = false;
             reply(c, id, failure(id, ErrorCode::SessionExpired, u"the session has expired; log in again"_s));
@@ -279,11 +291,13 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
         });
         return;
     case Op::AuthLogout:
-        m_services.auth.logout(c->token);
+        // The connection forgets the session at once; the reply waits for the commit, so that a client told
+        // "logged out" can rely on the token being dead everywhere.
+        m_services.auth.logout(c->token, later);
+        clearPresence(c);
         c->caller = {};
         c->token.clear();
         c->subscribed = false;
-        reply(c, id, Response::success(id, {}));
         return;
     case Op::Subscribe:
         with(std::type_identity<protocol::Subscribe>{},
@@ -402,6 +416,10 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
     case Op::StaffList:
         reply(c, id, fromOutcome(id, m_services.directory.staff()));
         return;
+    case Op::PresenceSet:
+        with(std::type_identity<protocol::PresenceSet>{},
+             [&](const protocol::PresenceSet &m) { reply(c, id, setPresence(c, id, m)); });
+        return;
     }
 }
 
@@ -414,7 +432,9 @@ void WsServer::subscribe(Connection *c, const protocol::Request &request, const 
     if (!m.since) {
         c->lastSentSeq = std::max(c->lastSentSeq, head);
         c->subscribed = true;
-        reply(c, id, Response::success(id, {{u"seq"_s, head}, {u"replayed"_s, 0}}));
+        const QJsonArray presence = presenceSnapshot(c);
+        reply(c, id, Response::success(id, {{u"seq"_s, head}, {u"replayed"_s, 0}, {u"presence"_s, presence}}));
+        sendPresenceSnapshot(c, presence);
         return;
     }
     const qint64 since = *m.since;
@@ -446,7 +466,10 @@ void WsServer::subscribe(Connection *c, const protocol::Request &request, const 
         }
         c->lastSentSeq = cursor;
     }
-    reply(c, id, Response::success(id, {{u"seq"_s, c->lastSentSeq}, {u"replayed"_s, replayed}}));
+    const QJsonArray presence = presenceSnapshot(c);
+    reply(c, id,
+          Response::success(id, {{u"seq"_s, c->lastSentSeq}, {u"replayed"_s, replayed}, {u"presence"_s, presence}}));
+    sendPresenceSnapshot(c, presence);
 }
 
 bool WsServer::visible(const Connection &c, const StoredEvent &e) const
@@ -486,6 +509,97 @@ void WsServer::broadcast(const QList<StoredEvent> &events)
             c->send(frame);
         }
     }
+}
+
+// Presence: which ticket each console shows and whether its user is writing on it. Several consoles of one person
+// on one ticket count as one entry with the strongest activity, so one of them closing does not hide the other.
+namespace {
+bool stronger(const QString &activity, const QString &than)
+{
+    return than.isEmpty() || (activity == u"writing" && than != u"writing");
+}
+bool seesPresence(const Connection &c) { return c.caller.isValid() && c.caller.role != Role::Requester; }
+QString shownName(const Caller &c) { return c.displayName.isEmpty() ? c.username : c.displayName; }
+} // namespace
+
+protocol::Response WsServer::setPresence(Connection *c, const QJsonValue &id, const protocol::PresenceSet &m)
+{
+    if (!m.activity.isEmpty() && m.activity != u"viewing" && m.activity != u"writing")
+        return failure(id, ErrorCode::InvalidField, u"\"activity\" must be \"viewing\", \"writing\" or empty"_s,
+                       {{u"field"_s, u"activity"_s}});
+    const TicketId ticket = m.activity.isEmpty() ? TicketId() : m.ticketId;
+    if (!m.activity.isEmpty() && !ticket.isValid())
+        return failure(id, ErrorCode::InvalidField, u"\"ticketId\" is required unless \"activity\" is empty"_s,
+                       {{u"field"_s, u"ticketId"_s}});
+    if (ticket.isValid() && !m_services.reader.ticket(ticket))
+        return failure(id, ErrorCode::NotFound, u"ticket %1 does not exist"_s.arg(ticket.value()),
+                       {{u"ticketId"_s, ticket.value()}});
+    const TicketId before = c->presenceTicket;
+    const bool changed = before != ticket || c->presenceActivity != m.activity;
+    c->presenceTicket = ticket;
+    c->presenceActivity = ticket.isValid() ? m.activity : QString();
+    if (before.isValid() && before != ticket)
+        announcePresence(c, c->caller.userId, shownName(c->caller), before);
+    if (ticket.isValid() && changed)
+        announcePresence(c, c->caller.userId, shownName(c->caller), ticket);
+    return Response::success(id, {{u"ticketId"_s, ticket.value()}, {u"activity"_s, c->presenceActivity}});
+}
+
+void WsServer::clearPresence(Connection *c)
+{
+    const TicketId ticket = std::exchange(c->presenceTicket, TicketId());
+    c->presenceActivity.clear();
+    if (ticket.isValid() && c->caller.isValid())
+        announcePresence(c, c->caller.userId, shownName(c->caller), ticket);
+}
+
+void WsServer::announcePresence(const Connection *source, UserId user, const QString &name, TicketId ticket)
+{
+    QString activity;
+    for (const Connection *o : std::as_const(m_connections)) {
+        if (o->caller.userId == user && o->presenceTicket == ticket && stronger(o->presenceActivity, activity))
+            activity = o->presenceActivity;
+    }
+    const QJsonObject data{{u"ticketId"_s, ticket.value()},
+                           {u"userId"_s, user.value()},
+                           {u"name"_s, name},
+                           {u"activity"_s, activity}};
+    const QString frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, data, u"presence"_s}.encode());
+    for (Connection *o : std::as_const(m_connections)) {
+        if (o != source && o->subscribed && seesPresence(*o))
+            o->send(frame);
+    }
+}
+
+QJsonArray WsServer::presenceSnapshot(const Connection *except) const
+{
+    QJsonArray out;
+    if (!seesPresence(*except))
+        return out;
+    QHash<QPair<qint64, qint64>, qsizetype> index; // (ticket, user) -> position in out
+    for (const Connection *o : std::as_const(m_connections)) {
+        if (o == except || !o->presenceTicket.isValid() || !o->caller.isValid())
+            continue;
+        const QPair<qint64, qint64> key(o->presenceTicket.value(), o->caller.userId.value());
+        const QJsonObject entry{{u"ticketId"_s, o->presenceTicket.value()},
+                                {u"userId"_s, o->caller.userId.value()},
+                                {u"name"_s, shownName(o->caller)},
+                                {u"activity"_s, o->presenceActivity}};
+        if (const auto it = index.constFind(key); it == index.cend()) {
+            index.insert(key, out.size());
+            out.append(entry);
+        } else if (stronger(o->presenceActivity, out.at(*it).toObject().value(u"activity"_s).toString())) {
+            out.replace(*it, entry);
+        }
+    }
+    return out;
+}
+
+void WsServer::sendPresenceSnapshot(Connection *c, const QJsonArray &entries)
+{
+    // Also as notices right after the reply, so that a client needs no special case for what was there before it.
+    for (const QJsonValue &v : entries)
+        c->send(QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, v.toObject(), u"presence"_s}.encode()));
 }
 
 } // namespace crewline::server

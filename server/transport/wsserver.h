@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -71,6 +72,8 @@ public:
     protocol::SubscriptionFilter filter;
     qint64 lastSentSeq = 0;
     QElapsedTimer lastHeard;
+    TicketId presenceTicket; // presence.set: the ticket this console shows, and what its user does there
+    QString presenceActivity;
 
 private:
     QWebSocket *m_socket;
@@ -101,6 +104,12 @@ private:
     void subscribe(Connection *c, const protocol::Request &request, const protocol::Subscribe &subscribe);
     bool visible(const Connection &c, const StoredEvent &e) const;
     void pingAll();
+    // Presence (presence.set): in memory only, announced to the other subscribed staff connections as notices.
+    protocol::Response setPresence(Connection *c, const QJsonValue &id, const protocol::PresenceSet &m);
+    void clearPresence(Connection *c);
+    void announcePresence(const Connection *source, UserId user, const QString &name, TicketId ticket);
+    QJsonArray presenceSnapshot(const Connection *except) const;
+    void sendPresenceSnapshot(Connection *c, const QJsonArray &entries);
 
     Services m_services;
     TransportOptions m_options;

@@ -1,0 +1,72 @@
+#pragma once
+
+// The console's main window: the ticket table in the middle, dockable views around it (queue board, ticket detail,
+// my work, staff, notifications, pending actions), a status bar that is honest about the connection, and a
+// keyboard shortcut for everything, listed in the help overlay (F1). Layout and dock choices are saved per user.
+
+#include "common/types.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QSystemTrayIcon;
+
+namespace crewline::client {
+
+class BoardView;
+class NotificationPanel;
+class PendingPanel;
+class Presence;
+class StaffPanel;
+class TicketDetailView;
+class TicketTableView;
+class Workspace;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Workspace &workspace, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TicketTableView *table() const { return m_table; }
+    TicketDetailView *detail() const { return m_detail; }
+    BoardView *board() const { return m_board; }
+    StaffPanel *staff() const { return m_staff; }
+    TicketTableView *myWork() const { return m_myWork; }
+    void showHelp();
+    void restoreLayout();
+
+public Q_SLOTS:
+    void openTicket(crewline::TicketId id);
+    void newTicket();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    void buildMenus();
+    void updateConnectionIndicator();
+    void onLoggedIn();
+
+    Workspace &m_workspace;
+    Presence *m_presence = nullptr;
+    TicketTableView *m_table = nullptr;
+    TicketTableView *m_myWork = nullptr;
+    TicketDetailView *m_detail = nullptr;
+    BoardView *m_board = nullptr;
+    StaffPanel *m_staff = nullptr;
+    NotificationPanel *m_notifications = nullptr;
+    PendingPanel *m_pending = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QLabel *m_loadLabel = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QList<QDockWidget *> m_docks;
+};
+
+} // namespace crewline::client

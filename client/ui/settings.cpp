@@ -1,0 +1,51 @@
+#include "client/ui/settings.h"
+
+using namespace Qt::StringLiterals;
+
+namespace crewline::client {
+
+ConnectionSettings ConnectionSettings::load()
+{
+    QSettings s;
+    ConnectionSettings c;
+    c.recentServers = s.value(u"connection/recentServers"_s).toStringList();
+    c.lastServer = s.value(u"connection/lastServer"_s, u"ws://127.0.0.1:8765"_s).toString();
+    c.lastUser = s.value(u"connection/lastUser"_s).toString();
+    return c;
+}
+
+void ConnectionSettings::save() const
+{
+    QSettings s;
+    s.setValue(u"connection/recentServers"_s, recentServers);
+    s.setValue(u"connection/lastServer"_s, lastServer);
+    s.setValue(u"connection/lastUser"_s, lastUser);
+}
+
+UiSettings UiSettings::load()
+{
+    QSettings s;
+    UiSettings u;
+    u.language = s.value(u"ui/language"_s).toString();
+    u.closedDays = s.value(u"ui/closedDays"_s, 30).toInt();
+    return u;
+}
+
+void UiSettings::save() const
+{
+    QSettings s;
+    s.setValue(u"ui/language"_s, language);
+    s.setValue(u"ui/closedDays"_s, closedDays);
+}
+
+QByteArray SettingsTrustStore::pinned(const QString &hostPort) const
+{
+    return QSettings().value(u"trust/"_s + QString(hostPort).replace(u'/', u'_')).toByteArray();
+}
+
+void SettingsTrustStore::pin(const QString &hostPort, const QByteArray &sha256Hex)
+{
+    QSettings().setValue(u"trust/"_s + QString(hostPort).replace(u'/', u'_'), sha256Hex);
+}
+
+} // namespace crewline::client
