@@ -6,12 +6,14 @@
 #include "client/ui/conflictdialog.h"
 #include "client/ui/newticketdialog.h"
 #include "client/ui/notificationpanel.h"
+#include "client/ui/settings.h"
 #include "client/ui/staffpanel.h"
 #include "client/ui/ticketdetailview.h"
 #include "client/ui/tickettableview.h"
 #include "crewline_version.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -72,6 +74,11 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent) : QMainWindow(pare
     connect(m_board, &BoardView::ticketActivated, this, &MainWindow::openTicket);
     connect(m_notifications, &NotificationPanel::ticketActivated, this, &MainWindow::openTicket);
     connect(m_detail, &TicketDetailView::openTicketRequested, this, &MainWindow::openTicket);
+    connect(m_board, &BoardView::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_staff, &StaffPanel::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // Presence: others see that this user is writing while the reply box has the focus.
+    if (QWidget *editor = m_detail->findChild<QWidget *>(u"reply.editor"_s))
+        editor->installEventFilter(this);
 
     // Status bar: always honest about the link to the server and about unconfirmed work.
     m_connectionLabel = new QLabel(this);
@@ -180,6 +187,26 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : std::as_const(m_docks))
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->setObjectName(u"menu.language"_s);
+    auto *languages = new QActionGroup(language);
+    const QString current = UiSettings::load().language;
+    const QList<std::pair<QString, QString>> choices = {
+        {tr("Follow the system"), QString()}, {u"English"_s, u"en"_s}, {u"简体中文"_s, u"zh_CN"_s}};
+    for (const auto &[label, code] : choices) {
+        QAction *a = language->addAction(label);
+        a->setObjectName(u"action.language."_s + (code.isEmpty() ? u"system"_s : code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            UiSettings settings = UiSettings::load();
+            settings.language = code;
+            settings.save();
+            statusBar()->showMessage(tr("The language changes the next time Crewline starts."), 10000);
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showHelp);
@@ -259,6 +286,16 @@ void MainWindow::restoreLayout()
     restoreGeometry(s.value(u"window/%1/geometry"_s.arg(user)).toByteArray());
     restoreState(s.value(u"window/%1/state"_s.arg(user)).toByteArray());
     m_table->restoreState();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut) {
+        if (m_detail->ticketId().isValid())
+            m_presence->setActivity(m_detail->ticketId(),
+                                    event->type() == QEvent::FocusIn ? u"writing"_s : u"viewing"_s);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -382,6 +382,8 @@ Outcome TicketService::list(const Caller &caller, const protocol::TicketQuery &q
 
 Outcome TicketService::get(const Caller &caller, const protocol::TicketGet &request)
 {
+    // The sequence number first: events after it may or may not be in what follows, never missing from a resume.
+    const qint64 seq = m_reader.lastSeq();
     std::optional<Ticket> t;
     if (request.ticketId.isValid())
         t = m_reader.ticket(request.ticketId);
@@ -427,7 +429,7 @@ Outcome TicketService::get(const Caller &caller, const protocol::TicketGet &requ
                              {u"history"_s, history},
                              {u"links"_s, links},
                              {u"transitions"_s, transitions},
-                             {u"seq"_s, m_reader.lastSeq()}});
+                             {u"seq"_s, seq}});
 }
 
 Outcome TicketService::typeList(const QString &) const
