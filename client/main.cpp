@@ -11,11 +11,11 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDockWidget>
-#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -61,13 +61,11 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption server(u"server"_s, u"Server address, e.g. ws://127.0.0.1:8765."_s, u"url"_s);
     const QCommandLineOption user(u"user"_s, u"User name."_s, u"name"_s);
-    const QCommandLineOption passwordEnv(u"password-env"_s,
-                                         u"Read the password from this environment variable (demo, kiosk)."_s,
-                                         u"variable"_s);
+    const QCommandLineOption passwordEnv(
+        u"password-env"_s, u"Read the password from this environment variable (demo, kiosk)."_s, u"variable"_s);
     const QCommandLineOption language(u"lang"_s, u"Language: en or zh_CN (default: system)."_s, u"code"_s);
-    const QCommandLineOption screenshots(u"screenshot-dir"_s,
-                                         u"After loading, save screenshots of every view here and quit (docs)."_s,
-                                         u"dir"_s);
+    const QCommandLineOption screenshots(
+        u"screenshot-dir"_s, u"After loading, save screenshots of every view here and quit (docs)."_s, u"dir"_s);
     parser.addOptions({server, user, passwordEnv, language, screenshots});
     parser.process(app);
 
@@ -102,15 +100,15 @@ int main(int argc, char *argv[])
         dialog->setError(error);
         dialog->open();
     };
-    QObject::connect(&workspace.connection(), &Connection::loginFailed, &app,
-                     [&](const protocol::Error &e) {
-                         const QString why = e.code == protocol::ErrorCode::LockedOut
-                                                 ? QApplication::translate("main", "Too many failed attempts: the account is locked for a while.")
-                                                 : e.code == protocol::ErrorCode::BadCredentials
-                                                       ? QApplication::translate("main", "Wrong user name or password.")
-                                                       : e.message;
-                         askLogin(why);
-                     });
+    QObject::connect(&workspace.connection(), &Connection::loginFailed, &app, [&](const protocol::Error &e) {
+        const QString why =
+            e.code == protocol::ErrorCode::LockedOut
+                ? QApplication::translate("main", "Too many failed attempts: the account is locked for a while.")
+            : e.code == protocol::ErrorCode::BadCredentials
+                ? QApplication::translate("main", "Wrong user name or password.")
+                : e.message;
+        askLogin(why);
+    });
     QObject::connect(&workspace.connection(), &Connection::loggedIn, &app, [&] {
         window.restoreLayout();
         window.show();

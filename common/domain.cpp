@@ -4,8 +4,14 @@ namespace crewline {
 
 namespace {
 
-QString s(const QJsonObject &o, QLatin1String key) { return o.value(key).toString(); }
-qint64 i64(const QJsonObject &o, QLatin1String key) { return o.value(key).toInteger(); }
+QString s(const QJsonObject &o, QLatin1String key)
+{
+    return o.value(key).toString();
+}
+qint64 i64(const QJsonObject &o, QLatin1String key)
+{
+    return o.value(key).toInteger();
+}
 
 void putId(QJsonObject &o, QLatin1String key, qint64 id)
 {

@@ -120,7 +120,7 @@ struct AuditEntry
     UserId actorId; // invalid for the system itself
     QString actorName;
     QDateTime at;
-    QString action;     // create, update, assign, transition, ...
+    QString action;      // create, update, assign, transition, ...
     QJsonObject changes; // field -> {"from": ..., "to": ...}
     QString reason;      // why, for automatic decisions and refusals
 

@@ -8,7 +8,11 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::protocol {
 
-FieldReader::FieldReader(const QJsonObject &object, const QString &path) : m_object(object), m_path(path) {}
+FieldReader::FieldReader(const QJsonObject &object, const QString &path)
+    : m_object(object)
+    , m_path(path)
+{
+}
 
 bool FieldReader::has(QStringView name) const
 {
@@ -27,7 +31,8 @@ void FieldReader::fail(QStringView name, const QString &expected)
         return; // report the first problem only
     m_failed = true;
     const QString field = qualified(name);
-    m_error = Error{ErrorCode::InvalidField, u"field \"%1\" must be %2"_s.arg(field, expected),
+    m_error = Error{ErrorCode::InvalidField,
+                    u"field \"%1\" must be %2"_s.arg(field, expected),
                     {{u"field"_s, field}, {u"expected"_s, expected}}};
 }
 
@@ -172,7 +177,8 @@ void FieldReader::operator()(QStringView name, QByteArray &out, Need need, qint6
         return;
     if (!v.isString())
         return fail(name, u"a base64 string"_s);
-    const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return fail(name, u"valid base64"_s);
     if (decoded.decoded.size() > maxDecodedBytes)
@@ -230,11 +236,11 @@ void readEnum(FieldReader &reader, QStringView name, E &out, Need need, std::opt
 }
 } // namespace
 
-#define CREWLINE_READ_ENUM(Type, parse, all)                                                                          \
-    void FieldReader::operator()(QStringView name, Type &out, Need need)                                            \
-    {                                                                                                                \
-        readEnum<Type>(*this, name, out, need, parse, all, m_object,                                                 \
-                       [this, name](const QString &expected) { fail(name, expected); });                              \
+#define CREWLINE_READ_ENUM(Type, parse, all)                                                                           \
+    void FieldReader::operator()(QStringView name, Type &out, Need need)                                               \
+    {                                                                                                                  \
+        readEnum<Type>(*this, name, out, need, parse, all, m_object,                                                   \
+                       [this, name](const QString &expected) { fail(name, expected); });                               \
     }
 
 CREWLINE_READ_ENUM(Priority, priorityFromName, allPriorityNames())

@@ -21,7 +21,11 @@
 
 namespace crewline::protocol {
 
-enum class Need { Optional, Required };
+enum class Need
+{
+    Optional,
+    Required
+};
 
 class FieldReader
 {
@@ -87,7 +91,7 @@ public:
 
     // A nested message struct.
     template<typename T>
-        requires requires(T t, FieldReader r) { t.fields(r); }
+    requires requires(T t, FieldReader r) { t.fields(r); }
     void operator()(QStringView name, T &out, Need need)
     {
         const QJsonValue v = value(name, need);
@@ -123,8 +127,8 @@ public:
     // Numbers, whatever the type of the reader's limits: one template instead of an overload per type, which made
     // v(u"version", version, Need::Required, 1) ambiguous between the qint64 and int overloads.
     template<typename T, typename... Limits>
-        requires(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>)
-    void operator()(QStringView name, T v, Need, Limits...)
+    requires(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) void operator()(QStringView name, T v, Need,
+                                                                                  Limits...)
     {
         if constexpr (std::is_floating_point_v<T>)
             put(name, static_cast<double>(v));
@@ -169,7 +173,7 @@ public:
     }
 
     template<typename T>
-        requires requires(T t, FieldWriter w) { t.fields(w); }
+    requires requires(T t, FieldWriter w) { t.fields(w); }
     void operator()(QStringView name, const T &v, Need)
     {
         FieldWriter nested;

@@ -15,7 +15,8 @@ struct Hello
     static constexpr Op kOp = Op::Hello;
     QString client;   // e.g. "crewline-console/0.1.0"
     QString language; // e.g. "zh_CN"; selects the language of ticket type names in type.list
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"client", client, Need::Optional, kMaxShort);
         v(u"language", language, Need::Optional, 16);
@@ -27,7 +28,8 @@ struct AuthLogin
     static constexpr Op kOp = Op::AuthLogin;
     QString username;
     QString password;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"username", username, Need::Required, kMaxShort);
         v(u"password", password, Need::Required, 1024);
@@ -38,7 +40,11 @@ struct AuthResume
 {
     static constexpr Op kOp = Op::AuthResume;
     QString token;
-    template<class V> void fields(V &v) { v(u"token", token, Need::Required, 128); }
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"token", token, Need::Required, 128);
+    }
 };
 
 // Narrows which events a subscription receives. Empty lists mean "any".
@@ -48,7 +54,8 @@ struct SubscriptionFilter
     QList<TeamId> teamIds;
     QList<UserId> assigneeIds;
     QList<TicketId> ticketIds;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"types", types, Need::Optional, kMaxListItems, kMaxShort);
         v(u"teamIds", teamIds, Need::Optional, kMaxListItems);
@@ -63,7 +70,8 @@ struct Subscribe
     static constexpr Op kOp = Op::Subscribe;
     std::optional<qint64> since; // replay every visible event with seq > since before the reply
     SubscriptionFilter filter;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"since", since, Need::Optional, qint64(0), std::numeric_limits<qint64>::max());
         v(u"filter", filter, Need::Optional);
@@ -85,7 +93,8 @@ struct TicketCreate
     QString source;
     TeamId teamId;
     QJsonObject fields_;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"type", type, Need::Optional, kMaxShort);
         v(u"title", title, Need::Optional, kMaxTitle);
@@ -102,7 +111,14 @@ struct TicketCreate
     }
 };
 
-enum class SortKey { Created, Updated, Priority, Number, Status };
+enum class SortKey
+{
+    Created,
+    Updated,
+    Priority,
+    Number,
+    Status
+};
 
 struct TicketQuery
 {
@@ -119,13 +135,14 @@ struct TicketQuery
     std::optional<bool> pendingApproval;
     UserId requesterId;
     QDateTime createdFrom, createdTo, updatedFrom, updatedTo;
-    QString text; // free text over number, title and description
+    QString text;                             // free text over number, title and description
     QString sort = QStringLiteral("updated"); // created | updated | priority | number | status
     bool descending = true;
     int offset = 0;
     int limit = kDefaultPageSize;
     bool withTotal = true;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"statuses", statuses, Need::Optional, kMaxListItems, kMaxShort);
         v(u"types", types, Need::Optional, kMaxListItems, kMaxShort);
@@ -156,7 +173,8 @@ struct TicketGet
     static constexpr Op kOp = Op::TicketGet;
     TicketId ticketId;
     QString number; // alternative to ticketId
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Optional);
         v(u"number", number, Need::Optional, 32);
@@ -172,7 +190,8 @@ struct TicketChanges
     std::optional<GeoPoint> location;
     std::optional<TeamId> teamId;
     std::optional<QJsonObject> fields_; // merged into the ticket's fields; a null member removes it
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"title", title, Need::Optional, kMaxTitle);
         v(u"description", description, Need::Optional, kMaxText);
@@ -194,7 +213,8 @@ struct TicketUpdate
     TicketId ticketId;
     qint64 version = 0;
     TicketChanges changes;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -210,7 +230,8 @@ struct TicketAssign
     UserId assigneeId; // 0 / absent with teamId: route to the team's queue
     TeamId teamId;
     QString note;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -226,7 +247,8 @@ struct TicketAction
     TicketId ticketId;
     qint64 version = 0;
     QString comment;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -234,10 +256,22 @@ struct TicketAction
     }
 };
 
-struct TicketAccept : TicketAction { static constexpr Op kOp = Op::TicketAccept; };
-struct TicketSuspend : TicketAction { static constexpr Op kOp = Op::TicketSuspend; };
-struct TicketResume : TicketAction { static constexpr Op kOp = Op::TicketResume; };
-struct TicketReopen : TicketAction { static constexpr Op kOp = Op::TicketReopen; };
+struct TicketAccept : TicketAction
+{
+    static constexpr Op kOp = Op::TicketAccept;
+};
+struct TicketSuspend : TicketAction
+{
+    static constexpr Op kOp = Op::TicketSuspend;
+};
+struct TicketResume : TicketAction
+{
+    static constexpr Op kOp = Op::TicketResume;
+};
+struct TicketReopen : TicketAction
+{
+    static constexpr Op kOp = Op::TicketReopen;
+};
 
 struct TicketComment
 {
@@ -245,7 +279,8 @@ struct TicketComment
     TicketId ticketId;
     CommentKind kind = CommentKind::Public;
     QString body;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"kind", kind, Need::Optional);
@@ -261,7 +296,8 @@ struct TicketTransition
     QString transition;
     QJsonObject fields_;
     QString comment;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -278,7 +314,8 @@ struct TicketApprove
     qint64 version = 0;
     bool approve = true;
     QString comment;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -292,7 +329,8 @@ struct TicketUrge
     static constexpr Op kOp = Op::TicketUrge;
     TicketId ticketId;
     QString comment;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"comment", comment, Need::Optional, kMaxText);
@@ -306,7 +344,8 @@ struct TicketSplit
     qint64 version = 0;
     QList<CommentId> commentIds; // messages that move to the new ticket
     QString title;               // of the new ticket; default: derived from the first moved message
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -322,7 +361,8 @@ struct TicketMerge
     qint64 version = 0;
     QList<TicketId> duplicateIds;
     QList<qint64> duplicateVersions; // same order as duplicateIds
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"version", version, Need::Required, 1);
@@ -337,7 +377,8 @@ struct TicketLinkRequest
     TicketId ticketId;
     TicketId otherId;
     LinkKind kind = LinkKind::Related; // what other is to ticketId
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"otherId", otherId, Need::Required);
@@ -350,7 +391,8 @@ struct TicketUnlink
     static constexpr Op kOp = Op::TicketUnlink;
     TicketId ticketId;
     TicketId otherId;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"otherId", otherId, Need::Required);
@@ -365,7 +407,8 @@ struct AttachmentBegin
     QString mimeType;
     qint64 size = 0;
     QString sha256; // lowercase hex of the whole file
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Required);
         v(u"fileName", fileName, Need::Required, kMaxFileName);
@@ -381,7 +424,8 @@ struct AttachmentChunk
     QString uploadId;
     qint64 offset = 0;
     QByteArray data;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"uploadId", uploadId, Need::Required, 64);
         v(u"offset", offset, Need::Required, 0);
@@ -394,7 +438,8 @@ struct AttachmentFinish
     static constexpr Op kOp = Op::AttachmentFinish;
     QString uploadId;
     CommentId commentId; // optional: attach to this message
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"uploadId", uploadId, Need::Required, 64);
         v(u"commentId", commentId, Need::Optional);
@@ -405,7 +450,11 @@ struct AttachmentAbort
 {
     static constexpr Op kOp = Op::AttachmentAbort;
     QString uploadId;
-    template<class V> void fields(V &v) { v(u"uploadId", uploadId, Need::Required, 64); }
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"uploadId", uploadId, Need::Required, 64);
+    }
 };
 
 struct AttachmentDownload
@@ -414,7 +463,8 @@ struct AttachmentDownload
     AttachmentId attachmentId;
     qint64 offset = 0;
     qint64 length = kMaxChunkBytes;
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"attachmentId", attachmentId, Need::Required);
         v(u"offset", offset, Need::Optional, 0);
@@ -433,7 +483,8 @@ struct UserCreate
     QString email;
     QString phone;
     QStringList skills; // for engineers
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"username", username, Need::Required, 64);
         v(u"displayName", displayName, Need::Optional, kMaxShort);
@@ -453,7 +504,8 @@ struct PresenceSet
     static constexpr Op kOp = Op::PresenceSet;
     TicketId ticketId; // required unless activity is empty
     QString activity;  // "viewing", "writing", or "" to clear
-    template<class V> void fields(V &v)
+    template<class V>
+    void fields(V &v)
     {
         v(u"ticketId", ticketId, Need::Optional);
         v(u"activity", activity, Need::Optional, 16);

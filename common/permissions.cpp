@@ -55,8 +55,14 @@ bool roleMay(Role role, Op op)
     return false;
 }
 
-bool roleSeesAllTickets(Role role) { return role != Role::Requester; }
+bool roleSeesAllTickets(Role role)
+{
+    return role != Role::Requester;
+}
 
-bool roleSeesInternalNotes(Role role) { return role != Role::Requester; }
+bool roleSeesInternalNotes(Role role)
+{
+    return role != Role::Requester;
+}
 
 } // namespace crewline

@@ -69,15 +69,25 @@ constexpr bool opsInOrder()
 static_assert(opsInOrder(), "kOps must list the operations in enum order");
 
 constexpr std::array<const char *, 23> kErrorNames = {
-    "malformed_message", "unsupported_version", "unknown_operation", "invalid_field",    "message_too_large",
-    "unauthenticated",   "bad_credentials",     "locked_out",        "session_expired",  "forbidden",
-    "not_found",         "conflict",            "invalid_transition", "missing_fields",  "already_claimed",
-    "hash_mismatch",     "upload_incomplete",   "too_large",         "resync_required", "idempotency_mismatch",
-    "rate_limited",      "internal",            "unavailable",
+    "malformed_message",  "unsupported_version",
+    "unknown_operation",  "invalid_field",
+    "message_too_large",  "unauthenticated",
+    "bad_credentials",    "locked_out",
+    "session_expired",    "forbidden",
+    "not_found",          "conflict",
+    "invalid_transition", "missing_fields",
+    "already_claimed",    "hash_mismatch",
+    "upload_incomplete",  "too_large",
+    "resync_required",    "idempotency_mismatch",
+    "rate_limited",       "internal",
+    "unavailable",
 };
 static_assert(kErrorNames.size() == static_cast<size_t>(ErrorCode::Unavailable) + 1);
 
-QByteArray toBytes(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray toBytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 Error makeError(ErrorCode code, const QString &message, const QJsonObject &details = {})
 {
@@ -117,7 +127,10 @@ bool validId(const QJsonValue &id)
 
 } // namespace
 
-QString opName(Op op) { return QString::fromLatin1(kOps.at(static_cast<size_t>(op)).name); }
+QString opName(Op op)
+{
+    return QString::fromLatin1(kOps.at(static_cast<size_t>(op)).name);
+}
 
 std::optional<Op> opFromName(const QString &name)
 {
@@ -128,10 +141,19 @@ std::optional<Op> opFromName(const QString &name)
     return std::nullopt;
 }
 
-bool opMutates(Op op) { return kOps.at(static_cast<size_t>(op)).mutates; }
-bool opIsPublic(Op op) { return kOps.at(static_cast<size_t>(op)).isPublic; }
+bool opMutates(Op op)
+{
+    return kOps.at(static_cast<size_t>(op)).mutates;
+}
+bool opIsPublic(Op op)
+{
+    return kOps.at(static_cast<size_t>(op)).isPublic;
+}
 
-QString errorCodeName(ErrorCode code) { return QString::fromLatin1(kErrorNames.at(static_cast<size_t>(code))); }
+QString errorCodeName(ErrorCode code)
+{
+    return QString::fromLatin1(kErrorNames.at(static_cast<size_t>(code)));
+}
 
 std::optional<ErrorCode> errorCodeFromName(const QString &name)
 {
@@ -212,9 +234,9 @@ DecodedRequest decodeRequest(const QByteArray &utf8)
 
     const QJsonValue id = o.value(u"id"_s);
     if (!validId(id)) {
-        out.error = makeError(ErrorCode::MalformedMessage,
-                              u"\"id\" must be a non-empty string of at most %1 characters or an integer"_s.arg(
-                                  limits::kMaxIdLength));
+        out.error = makeError(
+            ErrorCode::MalformedMessage,
+            u"\"id\" must be a non-empty string of at most %1 characters or an integer"_s.arg(limits::kMaxIdLength));
         return out;
     }
     out.id = id;
@@ -225,10 +247,10 @@ DecodedRequest decodeRequest(const QByteArray &utf8)
         return out;
     }
     if (v.toInt() != kVersion) {
-        out.error = makeError(ErrorCode::UnsupportedVersion,
-                              u"protocol version %1 is not supported; this server speaks %2"_s.arg(v.toInt()).arg(
-                                  kVersion),
-                              {{u"supported"_s, kVersion}});
+        out.error =
+            makeError(ErrorCode::UnsupportedVersion,
+                      u"protocol version %1 is not supported; this server speaks %2"_s.arg(v.toInt()).arg(kVersion),
+                      {{u"supported"_s, kVersion}});
         return out;
     }
 
@@ -239,8 +261,9 @@ DecodedRequest decodeRequest(const QByteArray &utf8)
     }
     const std::optional<Op> op = opFromName(opValue.toString());
     if (!op) {
-        out.error = makeError(ErrorCode::UnknownOperation, u"unknown operation \"%1\""_s.arg(opValue.toString().left(64)),
-                              {{u"op"_s, opValue.toString().left(64)}});
+        out.error =
+            makeError(ErrorCode::UnknownOperation, u"unknown operation \"%1\""_s.arg(opValue.toString().left(64)),
+                      {{u"op"_s, opValue.toString().left(64)}});
         return out;
     }
 
@@ -254,18 +277,19 @@ DecodedRequest decodeRequest(const QByteArray &utf8)
     QString idemKey;
     if (!idem.isUndefined() && !idem.isNull()) {
         if (!idem.isString() || idem.toString().isEmpty() || idem.toString().size() > limits::kMaxIdLength) {
-            out.error = makeError(ErrorCode::InvalidField,
-                                  u"\"idem\" must be a non-empty string of at most %1 characters"_s.arg(
-                                      limits::kMaxIdLength),
-                                  {{u"field"_s, u"idem"_s}});
+            out.error =
+                makeError(ErrorCode::InvalidField,
+                          u"\"idem\" must be a non-empty string of at most %1 characters"_s.arg(limits::kMaxIdLength),
+                          {{u"field"_s, u"idem"_s}});
             return out;
         }
         idemKey = idem.toString();
     }
     if (opMutates(*op) && idemKey.isEmpty()) {
-        out.error = makeError(ErrorCode::InvalidField,
-                              u"operation \"%1\" changes state and needs an idempotency key \"idem\""_s.arg(opName(*op)),
-                              {{u"field"_s, u"idem"_s}});
+        out.error =
+            makeError(ErrorCode::InvalidField,
+                      u"operation \"%1\" changes state and needs an idempotency key \"idem\""_s.arg(opName(*op)),
+                      {{u"field"_s, u"idem"_s}});
         return out;
     }
 

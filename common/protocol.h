@@ -15,24 +15,25 @@ constexpr int kVersion = 1;
 
 // Limits enforced by the codec (both directions) and by the server's socket.
 namespace limits {
-constexpr qint64 kMaxMessageBytes = 1024 * 1024;     // one text frame/message
-constexpr qint64 kMaxChunkBytes = 512 * 1024;        // raw attachment bytes per chunk (base64 on the wire)
-constexpr int kMaxIdLength = 64;                     // request ids and idempotency keys
+constexpr qint64 kMaxMessageBytes = 1024 * 1024; // one text frame/message
+constexpr qint64 kMaxChunkBytes = 512 * 1024;    // raw attachment bytes per chunk (base64 on the wire)
+constexpr int kMaxIdLength = 64;                 // request ids and idempotency keys
 constexpr int kMaxTitle = 200;
-constexpr int kMaxText = 20000;                      // descriptions, comment bodies
-constexpr int kMaxShort = 120;                       // names, categories, departments, contacts
+constexpr int kMaxText = 20000; // descriptions, comment bodies
+constexpr int kMaxShort = 120;  // names, categories, departments, contacts
 constexpr int kMaxAddress = 300;
 constexpr int kMaxFileName = 255;
-constexpr int kMaxListItems = 200;                   // ids or names in one filter
+constexpr int kMaxListItems = 200; // ids or names in one filter
 constexpr int kMaxPageSize = 500;
 constexpr int kDefaultPageSize = 100;
-constexpr int kMaxFieldsBytes = 16 * 1024;           // type-specific fields object, serialised
-constexpr int kMaxReplayEvents = 100000;             // events replayed on subscribe before resync_required
+constexpr int kMaxFieldsBytes = 16 * 1024; // type-specific fields object, serialised
+constexpr int kMaxReplayEvents = 100000;   // events replayed on subscribe before resync_required
 } // namespace limits
 
 // Every operation a client may send. Adding one here fails to compile (-Wswitch, -Werror) until the server's
 // dispatcher, the permission table and opName() handle it.
-enum class Op {
+enum class Op
+{
     Hello,
     Ping,
     AuthLogin,
@@ -78,30 +79,31 @@ bool opMutates(Op op);
 // Whether the operation may be sent before authentication.
 bool opIsPublic(Op op);
 
-enum class ErrorCode {
+enum class ErrorCode
+{
     MalformedMessage,   // not JSON, not an object, missing envelope fields
     UnsupportedVersion, // "v" differs from the server's protocol version
     UnknownOperation,
-    InvalidField,       // a field of the wrong type, out of range, too long, or missing
+    InvalidField, // a field of the wrong type, out of range, too long, or missing
     MessageTooLarge,
-    Unauthenticated,    // no session yet (send hello then auth.login / auth.resume)
+    Unauthenticated, // no session yet (send hello then auth.login / auth.resume)
     BadCredentials,
-    LockedOut,          // too many failed logins: wait until details.until
+    LockedOut, // too many failed logins: wait until details.until
     SessionExpired,
-    Forbidden,          // the caller's role may not do this
+    Forbidden, // the caller's role may not do this
     NotFound,
-    Conflict,           // the ticket changed since the version the request was based on; details.current
-    InvalidTransition,  // the ticket type's workflow does not allow this from the current status
-    MissingFields,      // the workflow requires fields on entering the status; details.fields
-    AlreadyClaimed,     // someone else holds the ticket now
-    HashMismatch,       // attachment bytes do not match the announced SHA-256
-    UploadIncomplete,   // attachment finished before all bytes arrived
-    TooLarge,           // attachment over the configured limit
-    ResyncRequired,     // subscribe: the requested sequence is no longer (or not yet) available; reload
+    Conflict,            // the ticket changed since the version the request was based on; details.current
+    InvalidTransition,   // the ticket type's workflow does not allow this from the current status
+    MissingFields,       // the workflow requires fields on entering the status; details.fields
+    AlreadyClaimed,      // someone else holds the ticket now
+    HashMismatch,        // attachment bytes do not match the announced SHA-256
+    UploadIncomplete,    // attachment finished before all bytes arrived
+    TooLarge,            // attachment over the configured limit
+    ResyncRequired,      // subscribe: the requested sequence is no longer (or not yet) available; reload
     IdempotencyMismatch, // the idempotency key was used before for a different operation
     RateLimited,
     Internal,
-    Unavailable,        // the server is shutting down or its storage failed; retry later
+    Unavailable, // the server is shutting down or its storage failed; retry later
 };
 
 QString errorCodeName(ErrorCode code);
@@ -145,7 +147,11 @@ struct Response
 // ({"v":1,"notice":"presence","data":{...}}); notices carry no sequence number and are not replayed.
 struct Push
 {
-    enum class Kind { Event, Notice };
+    enum class Kind
+    {
+        Event,
+        Notice
+    };
     Kind kind = Kind::Event;
     QJsonObject body; // the event object (see Event::toJson) or the notice's data
     QString notice;   // notice name

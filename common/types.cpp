@@ -35,29 +35,62 @@ constexpr std::array<const char *, 7> kSources = {"console", "email", "web", "ho
 
 } // namespace
 
-QString roleName(Role role) { return QString::fromLatin1(kRoles.at(static_cast<size_t>(role))); }
-std::optional<Role> roleFromName(const QString &name) { return lookup<Role>(kRoles, name); }
-QStringList allRoleNames() { return listOf(kRoles); }
+QString roleName(Role role)
+{
+    return QString::fromLatin1(kRoles.at(static_cast<size_t>(role)));
+}
+std::optional<Role> roleFromName(const QString &name)
+{
+    return lookup<Role>(kRoles, name);
+}
+QStringList allRoleNames()
+{
+    return listOf(kRoles);
+}
 
-QString priorityName(Priority p) { return QString::fromLatin1(kPriorities.at(static_cast<size_t>(p))); }
-std::optional<Priority> priorityFromName(const QString &name) { return lookup<Priority>(kPriorities, name); }
-QStringList allPriorityNames() { return listOf(kPriorities); }
+QString priorityName(Priority p)
+{
+    return QString::fromLatin1(kPriorities.at(static_cast<size_t>(p)));
+}
+std::optional<Priority> priorityFromName(const QString &name)
+{
+    return lookup<Priority>(kPriorities, name);
+}
+QStringList allPriorityNames()
+{
+    return listOf(kPriorities);
+}
 
-QString commentKindName(CommentKind k) { return QString::fromLatin1(kCommentKinds.at(static_cast<size_t>(k))); }
+QString commentKindName(CommentKind k)
+{
+    return QString::fromLatin1(kCommentKinds.at(static_cast<size_t>(k)));
+}
 std::optional<CommentKind> commentKindFromName(const QString &name)
 {
     return lookup<CommentKind>(kCommentKinds, name);
 }
 
-QString staffStatusName(StaffStatus s) { return QString::fromLatin1(kStaffStatuses.at(static_cast<size_t>(s))); }
+QString staffStatusName(StaffStatus s)
+{
+    return QString::fromLatin1(kStaffStatuses.at(static_cast<size_t>(s)));
+}
 std::optional<StaffStatus> staffStatusFromName(const QString &name)
 {
     return lookup<StaffStatus>(kStaffStatuses, name);
 }
 
-QString linkKindName(LinkKind k) { return QString::fromLatin1(kLinkKinds.at(static_cast<size_t>(k))); }
-std::optional<LinkKind> linkKindFromName(const QString &name) { return lookup<LinkKind>(kLinkKinds, name); }
+QString linkKindName(LinkKind k)
+{
+    return QString::fromLatin1(kLinkKinds.at(static_cast<size_t>(k)));
+}
+std::optional<LinkKind> linkKindFromName(const QString &name)
+{
+    return lookup<LinkKind>(kLinkKinds, name);
+}
 
-QStringList allSourceNames() { return listOf(kSources); }
+QStringList allSourceNames()
+{
+    return listOf(kSources);
+}
 
 } // namespace crewline

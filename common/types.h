@@ -18,7 +18,10 @@ class Id
 {
 public:
     constexpr Id() = default;
-    constexpr explicit Id(qint64 value) : m_value(value) {}
+    constexpr explicit Id(qint64 value)
+        : m_value(value)
+    {
+    }
     constexpr qint64 value() const { return m_value; }
     constexpr bool isValid() const { return m_value > 0; }
     friend constexpr bool operator==(Id a, Id b) = default;
@@ -35,25 +38,56 @@ using TeamId = Id<struct TeamTag>;
 using CommentId = Id<struct CommentTag>;
 using AttachmentId = Id<struct AttachmentTag>;
 
-enum class Role { Requester, Dispatcher, Engineer, Supervisor, Manager, Auditor, Admin };
+enum class Role
+{
+    Requester,
+    Dispatcher,
+    Engineer,
+    Supervisor,
+    Manager,
+    Auditor,
+    Admin
+};
 QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);
 QStringList allRoleNames();
 
-enum class Priority { Low, Normal, High, Urgent };
+enum class Priority
+{
+    Low,
+    Normal,
+    High,
+    Urgent
+};
 QString priorityName(Priority priority);
 std::optional<Priority> priorityFromName(const QString &name);
 QStringList allPriorityNames();
 
-enum class CommentKind { Public, Internal };
+enum class CommentKind
+{
+    Public,
+    Internal
+};
 QString commentKindName(CommentKind kind);
 std::optional<CommentKind> commentKindFromName(const QString &name);
 
-enum class StaffStatus { Available, EnRoute, OnSite, OffDuty };
+enum class StaffStatus
+{
+    Available,
+    EnRoute,
+    OnSite,
+    OffDuty
+};
 QString staffStatusName(StaffStatus status);
 std::optional<StaffStatus> staffStatusFromName(const QString &name);
 
-enum class LinkKind { Parent, Child, Related, Duplicate };
+enum class LinkKind
+{
+    Parent,
+    Child,
+    Related,
+    Duplicate
+};
 QString linkKindName(LinkKind kind);
 std::optional<LinkKind> linkKindFromName(const QString &name);
 

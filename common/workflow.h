@@ -18,7 +18,13 @@
 namespace crewline {
 
 // The broad meaning of a status, used by lists, dashboards and timestamps.
-enum class Phase { New, Active, Resolved, Closed };
+enum class Phase
+{
+    New,
+    Active,
+    Resolved,
+    Closed
+};
 QString phaseName(Phase phase);
 
 // A name in several languages: {"en": "...", "zh_CN": "..."}.
@@ -48,7 +54,7 @@ struct TransitionDef
     QString trigger;            // "assign", "accept" or "reopen": performed by that operation, not by name
     QStringList requiredFields; // in addition to the target status's
     bool requiresComment = false;
-    QString approverRole; // non-empty: someone of this role must approve before it takes effect
+    QString approverRole;  // non-empty: someone of this role must approve before it takes effect
     bool unassign = false; // clears the assignee (e.g. an engineer hands a dispatch back)
 };
 

@@ -20,7 +20,10 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(const QDateTime &start) : m_ms(start.toMSecsSinceEpoch()) {}
+    explicit ManualClock(const QDateTime &start)
+        : m_ms(start.toMSecsSinceEpoch())
+    {
+    }
     QDateTime now() const override { return QDateTime::fromMSecsSinceEpoch(m_ms.load(), Qt::UTC); }
     void advance(qint64 ms) { m_ms += ms; }
     void set(const QDateTime &t) { m_ms = t.toMSecsSinceEpoch(); }

@@ -16,10 +16,12 @@ QString ServerConfig::effectiveDatabasePath() const
     return databasePath.isEmpty() ? QDir(dataDir).filePath(u"crewline.db"_s) : databasePath;
 }
 
-bool ServerConfig::isLoopback() const { return listen.isLoopback(); }
+bool ServerConfig::isLoopback() const
+{
+    return listen.isLoopback();
+}
 
-std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments, QString *error,
-                                                        QString *helpText)
+std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &arguments, QString *error, QString *helpText)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Crewline work-order server: keeps tickets and pushes every change live."_s);

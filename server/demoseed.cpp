@@ -11,8 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::server {
 
-bool seedDemoData(WriteQueue &writer, const TicketTypeRegistry &types, const ServerConfig &config,
-                  const QDateTime &now, QString *error)
+bool seedDemoData(WriteQueue &writer, const TicketTypeRegistry &types, const ServerConfig &config, const QDateTime &now,
+                  QString *error)
 {
     const demo::DemoData data = demo::generate(config.demoSeed, now, config.demoTickets, config.demoEngineers);
 
@@ -66,7 +66,8 @@ bool seedDemoData(WriteQueue &writer, const TicketTypeRegistry &types, const Ser
             created.actorName = u"demo"_s;
             created.at = t.createdAt;
             created.action = u"create"_s;
-            created.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, type->initialStatus()}}}};
+            created.changes = {
+                {u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, type->initialStatus()}}}};
             store.insertAudit(created);
             if (t.status != type->initialStatus()) {
                 AuditEntry moved = created;

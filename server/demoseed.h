@@ -12,7 +12,7 @@ namespace crewline::server {
 class WriteQueue;
 struct ServerConfig;
 
-bool seedDemoData(WriteQueue &writer, const TicketTypeRegistry &types, const ServerConfig &config,
-                  const QDateTime &now, QString *error);
+bool seedDemoData(WriteQueue &writer, const TicketTypeRegistry &types, const ServerConfig &config, const QDateTime &now,
+                  QString *error);
 
 } // namespace crewline::server

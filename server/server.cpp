@@ -41,7 +41,10 @@ Server::Server(ServerConfig config, const Clock &clock, QObject *parent)
 {
 }
 
-Server::~Server() { stop(); }
+Server::~Server()
+{
+    stop();
+}
 
 bool Server::start(QString *error)
 {
@@ -114,8 +117,8 @@ bool Server::start(QString *error)
         tls.setProtocol(QSsl::TlsV1_2OrLater);
         options.tls = tls;
     }
-    m_transport = std::make_unique<WsServer>(
-        Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_reader}, options);
+    m_transport =
+        std::make_unique<WsServer>(Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_reader}, options);
     connect(m_writer.get(), &WriteQueue::committed, m_transport.get(), &WsServer::broadcast);
     connect(m_writer.get(), &WriteQueue::committed, this, [this] { m_search->wake(); });
     if (!m_transport->listen(&why))
@@ -158,7 +161,10 @@ void Server::stop()
     m_attachments.reset();
 }
 
-quint16 Server::port() const { return m_transport ? m_transport->port() : 0; }
+quint16 Server::port() const
+{
+    return m_transport ? m_transport->port() : 0;
+}
 
 bool Server::seed(QString *error)
 {

@@ -35,7 +35,10 @@ WriteQueue::WriteQueue(StoreFactory factory, const Clock &clock, QObject *parent
     qRegisterMetaType<QList<crewline::server::StoredEvent>>();
 }
 
-WriteQueue::~WriteQueue() { stop(); }
+WriteQueue::~WriteQueue()
+{
+    stop();
+}
 
 bool WriteQueue::start(QString *error)
 {
@@ -173,9 +176,8 @@ void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
                 if (!request.idemKey.isEmpty())
                     earlier = m_store->idempotent(request.user, request.idemKey);
                 if (earlier && earlier->op != request.op) {
-                    outcome = Outcome::failure(
-                        protocol::ErrorCode::IdempotencyMismatch,
-                        u"idempotency key was already used for \"%1\""_s.arg(earlier->op));
+                    outcome = Outcome::failure(protocol::ErrorCode::IdempotencyMismatch,
+                                               u"idempotency key was already used for \"%1\""_s.arg(earlier->op));
                 } else if (earlier) {
                     outcome = Outcome::success(earlier->result);
                     outcome.replayed = true;

@@ -51,7 +51,11 @@ struct Outcome
 class WriteContext
 {
 public:
-    WriteContext(Store &store, const QDateTime &now) : m_store(store), m_now(now) {}
+    WriteContext(Store &store, const QDateTime &now)
+        : m_store(store)
+        , m_now(now)
+    {
+    }
     Store &store() { return m_store; }
     const QDateTime &now() const { return m_now; }
     void emitEvent(StoredEvent event)
@@ -72,11 +76,11 @@ using WriteDone = std::function<void(const Outcome &)>;
 
 struct WriteRequest
 {
-    UserId user;        // owner of the idempotency key
-    QString idemKey;    // empty: not idempotent (internal jobs)
-    QString op;         // operation name, stored with the key
+    UserId user;     // owner of the idempotency key
+    QString idemKey; // empty: not idempotent (internal jobs)
+    QString op;      // operation name, stored with the key
     WriteJob job;
-    WriteDone done;     // called on the queue's thread (the main thread) after commit
+    WriteDone done; // called on the queue's thread (the main thread) after commit
 };
 
 class WriteQueue : public QObject

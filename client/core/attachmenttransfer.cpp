@@ -74,9 +74,9 @@ QString AttachmentTransfer::describeError(const protocol::Error &error)
                   "copy is damaged.");
     case ErrorCode::TooLarge: {
         const qint64 limit = error.details.value(u"limit"_s).toInteger();
-        return limit > 0 ? tr("The file is larger than the server accepts (%1).")
-                               .arg(QLocale().formattedDataSize(limit))
-                         : tr("The file is larger than the server accepts.");
+        return limit > 0
+                   ? tr("The file is larger than the server accepts (%1).").arg(QLocale().formattedDataSize(limit))
+                   : tr("The file is larger than the server accepts.");
     }
     case ErrorCode::UploadIncomplete:
         return tr("The server did not receive the whole file. Try again.");
@@ -116,12 +116,15 @@ void AttachmentTransfer::upload(TicketId ticket, const QString &filePath, Commen
     const QString sha = sha256OfFile(filePath, &why);
     m_file.setFileName(filePath);
     if (sha.isEmpty() || !m_file.open(QIODevice::ReadOnly)) {
-        const QString message = tr("Cannot read %1: %2").arg(QFileInfo(filePath).fileName(),
-                                                             why.isEmpty() ? m_file.errorString() : why);
-        QMetaObject::invokeMethod(this, [this, message, g = m_generation] {
-            if (m_generation == g)
-                fail(message);
-        }, Qt::QueuedConnection);
+        const QString message =
+            tr("Cannot read %1: %2").arg(QFileInfo(filePath).fileName(), why.isEmpty() ? m_file.errorString() : why);
+        QMetaObject::invokeMethod(
+            this,
+            [this, message, g = m_generation] {
+                if (m_generation == g)
+                    fail(message);
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_total = m_file.size();
@@ -161,9 +164,8 @@ void AttachmentTransfer::sendChunk()
         fail(tr("Cannot read %1: %2").arg(QFileInfo(m_path).fileName(), m_file.errorString()));
         return;
     }
-    const QJsonObject chunk{{u"uploadId"_s, m_uploadId},
-                            {u"offset"_s, m_done},
-                            {u"data"_s, QString::fromLatin1(bytes.toBase64())}};
+    const QJsonObject chunk{
+        {u"uploadId"_s, m_uploadId}, {u"offset"_s, m_done}, {u"data"_s, QString::fromLatin1(bytes.toBase64())}};
     const qint64 sent = bytes.size();
     m_connection.request(Op::AttachmentChunk, chunk, guarded([this, sent](const Response &r) {
                              if (!r.ok) {
@@ -184,29 +186,27 @@ void AttachmentTransfer::sendFinish(bool retry)
     QJsonObject finish{{u"uploadId"_s, m_uploadId}};
     if (m_comment.isValid())
         finish.insert(u"commentId"_s, m_comment.value());
-    m_connection.request(
-        Op::AttachmentFinish, finish,
-        guarded([this, retry](const Response &r) {
-            if (r.ok) {
-                m_info = AttachmentInfo::fromJson(r.result.value(u"attachment"_s).toObject());
-                succeed();
-                return;
-            }
-            if (r.error.code == ErrorCode::Unavailable && !retry) {
-                // The reply may have been lost after the server attached the file: asking again with the same key
-                // after reconnecting returns the first answer instead of attaching twice.
-                auto once = std::make_shared<QMetaObject::Connection>();
-                *once = connect(&m_connection, &Connection::synchronized, this,
-                                [this, once, g = m_generation](qint64, bool) {
-                                    disconnect(*once);
-                                    if (m_running && m_generation == g)
-                                        sendFinish(true);
-                                });
-                return;
-            }
-            fail(describeError(r.error));
-        }),
-        m_finishIdem);
+    m_connection.request(Op::AttachmentFinish, finish, guarded([this, retry](const Response &r) {
+                             if (r.ok) {
+                                 m_info = AttachmentInfo::fromJson(r.result.value(u"attachment"_s).toObject());
+                                 succeed();
+                                 return;
+                             }
+                             if (r.error.code == ErrorCode::Unavailable && !retry) {
+                                 // The reply may have been lost after the server attached the file: asking again with
+                                 // the same key after reconnecting returns the first answer instead of attaching twice.
+                                 auto once = std::make_shared<QMetaObject::Connection>();
+                                 *once = connect(&m_connection, &Connection::synchronized, this,
+                                                 [this, once, g = m_generation](qint64, bool) {
+                                                     disconnect(*once);
+                                                     if (m_running && m_generation == g)
+                                                         sendFinish(true);
+                                                 });
+                                 return;
+                             }
+                             fail(describeError(r.error));
+                         }),
+                         m_finishIdem);
 }
 
 // --- download -----------------------------------------------------------------------------------------------------
@@ -227,10 +227,13 @@ void AttachmentTransfer::download(const AttachmentInfo &attachment, const QStrin
     m_file.setFileName(m_partPath);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         const QString message = tr("Cannot write %1: %2").arg(m_partPath, m_file.errorString());
-        QMetaObject::invokeMethod(this, [this, message, g = m_generation] {
-            if (m_generation == g)
-                fail(message);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, message, g = m_generation] {
+                if (m_generation == g)
+                    fail(message);
+            },
+            Qt::QueuedConnection);
         return;
     }
     requestChunk();
@@ -238,11 +241,9 @@ void AttachmentTransfer::download(const AttachmentInfo &attachment, const QStrin
 
 void AttachmentTransfer::requestChunk()
 {
-    const QJsonObject data{{u"attachmentId"_s, m_info.id.value()},
-                           {u"offset"_s, m_done},
-                           {u"length"_s, protocol::limits::kMaxChunkBytes}};
-    m_connection.request(Op::AttachmentDownload, data,
-                         guarded([this](const Response &r) { onDownloadReply(r); }));
+    const QJsonObject data{
+        {u"attachmentId"_s, m_info.id.value()}, {u"offset"_s, m_done}, {u"length"_s, protocol::limits::kMaxChunkBytes}};
+    m_connection.request(Op::AttachmentDownload, data, guarded([this](const Response &r) { onDownloadReply(r); }));
 }
 
 void AttachmentTransfer::onDownloadReply(const Response &r)

@@ -22,7 +22,12 @@ class AttachmentTransfer : public QObject
 {
     Q_OBJECT
 public:
-    enum class Direction { None, Upload, Download };
+    enum class Direction
+    {
+        None,
+        Upload,
+        Download
+    };
 
     explicit AttachmentTransfer(Connection &connection, QObject *parent = nullptr);
     ~AttachmentTransfer() override;

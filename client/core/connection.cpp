@@ -24,11 +24,16 @@ Response localFailure(ErrorCode code, const QString &message)
     return Response::failure(QJsonValue::Null, {code, message, {}});
 }
 
-QString hostPort(const QUrl &url) { return url.host() + u':' + QString::number(url.port(8765)); }
+QString hostPort(const QUrl &url)
+{
+    return url.host() + u':' + QString::number(url.port(8765));
+}
 
 } // namespace
 
-Connection::Connection(TrustStore &trust, QObject *parent) : QObject(parent), m_trust(trust)
+Connection::Connection(TrustStore &trust, QObject *parent)
+    : QObject(parent)
+    , m_trust(trust)
 {
     m_timeoutTimer.setInterval(1000);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
@@ -181,14 +186,16 @@ void Connection::trustCertificate(const QByteArray &sha256Hex)
 void Connection::onConnected()
 {
     m_attempt = 0;
-    sendNow(Op::Hello, {{u"client"_s, u"crewline-console"_s}}, [this](const Response &r) {
-        if (!r.ok) {
-            Q_EMIT loginFailed(r.error);
-            goOffline();
-            return;
-        }
-        handshakeAfterHello();
-    }, {});
+    sendNow(Op::Hello, {{u"client"_s, u"crewline-console"_s}},
+            [this](const Response &r) {
+                if (!r.ok) {
+                    Q_EMIT loginFailed(r.error);
+                    goOffline();
+                    return;
+                }
+                handshakeAfterHello();
+            },
+            {});
 }
 
 void Connection::handshakeAfterHello()
@@ -228,29 +235,31 @@ void Connection::subscribe()
     const bool resume = m_lastSeq >= 0;
     if (resume)
         data.insert(u"since"_s, m_lastSeq);
-    sendNow(Op::Subscribe, data, [this, resume](const Response &r) {
-        if (!r.ok && r.error.code == ErrorCode::ResyncRequired) {
-            // Too far behind (or a different database): start again from now and let the caller reload.
-            m_lastSeq = -1;
-            sendNow(Op::Subscribe, m_filter.isEmpty() ? QJsonObject() : QJsonObject{{u"filter"_s, m_filter}},
-                    [this](const Response &again) {
-                        if (!again.ok)
-                            return;
-                        m_lastSeq = again.result.value(u"seq"_s).toInteger();
-                        setState(State::Online);
-                        Q_EMIT synchronized(m_lastSeq, true);
-                    },
-                    {});
-            return;
-        }
-        if (!r.ok) {
-            qCWarning(lcClientNet) << "subscribe failed:" << r.error.message;
-            return;
-        }
-        m_lastSeq = std::max(m_lastSeq, r.result.value(u"seq"_s).toInteger());
-        setState(State::Online);
-        Q_EMIT synchronized(m_lastSeq, !resume);
-    }, {});
+    sendNow(Op::Subscribe, data,
+            [this, resume](const Response &r) {
+                if (!r.ok && r.error.code == ErrorCode::ResyncRequired) {
+                    // Too far behind (or a different database): start again from now and let the caller reload.
+                    m_lastSeq = -1;
+                    sendNow(Op::Subscribe, m_filter.isEmpty() ? QJsonObject() : QJsonObject{{u"filter"_s, m_filter}},
+                            [this](const Response &again) {
+                                if (!again.ok)
+                                    return;
+                                m_lastSeq = again.result.value(u"seq"_s).toInteger();
+                                setState(State::Online);
+                                Q_EMIT synchronized(m_lastSeq, true);
+                            },
+                            {});
+                    return;
+                }
+                if (!r.ok) {
+                    qCWarning(lcClientNet) << "subscribe failed:" << r.error.message;
+                    return;
+                }
+                m_lastSeq = std::max(m_lastSeq, r.result.value(u"seq"_s).toInteger());
+                setState(State::Online);
+                Q_EMIT synchronized(m_lastSeq, !resume);
+            },
+            {});
 }
 
 void Connection::onDisconnected()

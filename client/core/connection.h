@@ -38,7 +38,13 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Offline, Connecting, Online, Reconnecting };
+    enum class State
+    {
+        Offline,
+        Connecting,
+        Online,
+        Reconnecting
+    };
     Q_ENUM(State)
 
     explicit Connection(TrustStore &trust, QObject *parent = nullptr);

@@ -6,7 +6,10 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::client {
 
-Directory::Directory(QObject *parent) : QObject(parent) {}
+Directory::Directory(QObject *parent)
+    : QObject(parent)
+{
+}
 
 void Directory::setUsers(const QList<User> &users)
 {

@@ -10,7 +10,10 @@ namespace {
 constexpr int kMaxKept = 500;
 }
 
-NotificationModel::NotificationModel(QObject *parent) : QAbstractListModel(parent) {}
+NotificationModel::NotificationModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
 
 void NotificationModel::add(const Notification &n)
 {

@@ -24,7 +24,11 @@ class NotificationModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { TicketIdRole = Qt::UserRole + 1, ReadRole };
+    enum Roles
+    {
+        TicketIdRole = Qt::UserRole + 1,
+        ReadRole
+    };
     explicit NotificationModel(QObject *parent = nullptr);
 
     void add(const Notification &n);

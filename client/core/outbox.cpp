@@ -39,12 +39,8 @@ bool isTransient(ErrorCode code)
 
 QJsonObject OutboxAction::toJson() const
 {
-    return {{u"idem"_s, idem},
-            {u"op"_s, protocol::opName(op)},
-            {u"data"_s, data},
-            {u"summary"_s, summary},
-            {u"createdAt"_s, timeToJson(createdAt)},
-            {u"state"_s, stateName(state)},
+    return {{u"idem"_s, idem},           {u"op"_s, protocol::opName(op)},         {u"data"_s, data},
+            {u"summary"_s, summary},     {u"createdAt"_s, timeToJson(createdAt)}, {u"state"_s, stateName(state)},
             {u"error"_s, error.toJson()}};
 }
 
@@ -62,7 +58,9 @@ OutboxAction OutboxAction::fromJson(const QJsonObject &o)
     return a;
 }
 
-Outbox::Outbox(Connection &connection, QObject *parent) : QAbstractListModel(parent), m_connection(connection)
+Outbox::Outbox(Connection &connection, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_connection(connection)
 {
     connect(&m_connection, &Connection::synchronized, this, &Outbox::flush);
 }
@@ -145,7 +143,8 @@ void Outbox::flush()
         changed(row);
         m_inFlight = true;
         const QString idem = a.idem;
-        m_connection.request(a.op, a.data, [this, idem](const protocol::Response &r) { onReply(idem, r); }, idem);
+        m_connection.request(
+            a.op, a.data, [this, idem](const protocol::Response &r) { onReply(idem, r); }, idem);
         return;
     }
 }
@@ -190,7 +189,10 @@ int Outbox::indexOf(const QString &idem) const
     return -1;
 }
 
-void Outbox::changed(int row) { Q_EMIT dataChanged(index(row), index(row)); }
+void Outbox::changed(int row)
+{
+    Q_EMIT dataChanged(index(row), index(row));
+}
 
 void Outbox::save() const
 {

@@ -15,7 +15,12 @@ namespace crewline::client {
 
 struct OutboxAction
 {
-    enum class State { Queued, Sent, Failed };
+    enum class State
+    {
+        Queued,
+        Sent,
+        Failed
+    };
     QString idem;
     protocol::Op op = protocol::Op::Ping;
     QJsonObject data;
@@ -32,7 +37,13 @@ class Outbox : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { StateRole = Qt::UserRole + 1, ErrorRole, OpRole, IdemRole };
+    enum Roles
+    {
+        StateRole = Qt::UserRole + 1,
+        ErrorRole,
+        OpRole,
+        IdemRole
+    };
 
     explicit Outbox(Connection &connection, QObject *parent = nullptr);
 

@@ -27,8 +27,17 @@ class StaffModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, TeamColumn, StatusColumn, OpenColumn, SkillsColumn, ColumnCount };
-    enum Roles {
+    enum Column
+    {
+        NameColumn,
+        TeamColumn,
+        StatusColumn,
+        OpenColumn,
+        SkillsColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
         UserIdRole = Qt::UserRole + 1,
         StatusRole,      // staff status name ("available", ...), empty for people without a field status
         OpenTicketsRole, // int

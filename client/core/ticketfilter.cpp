@@ -63,7 +63,10 @@ TicketFilter TicketFilter::fromJson(const QJsonObject &o)
     return f;
 }
 
-bool TicketFilter::isEmpty() const { return *this == TicketFilter{}; }
+bool TicketFilter::isEmpty() const
+{
+    return *this == TicketFilter{};
+}
 
 QList<SavedView> builtInViews(qint64 me, const QDateTime &startOfToday)
 {
@@ -88,7 +91,8 @@ QList<SavedView> builtInViews(qint64 me, const QDateTime &startOfToday)
     return views;
 }
 
-TicketFilterModel::TicketFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+TicketFilterModel::TicketFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(TicketModel::SortRole);
     setDynamicSortFilter(true);

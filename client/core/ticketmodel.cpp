@@ -21,7 +21,10 @@ TicketModel::TicketModel(const Directory &directory, QObject *parent)
     });
 }
 
-QString TicketModel::ticketMimeType() { return u"application/x-crewline-tickets"_s; }
+QString TicketModel::ticketMimeType()
+{
+    return u"application/x-crewline-tickets"_s;
+}
 
 QString TicketModel::priorityText(Priority p)
 {
@@ -149,7 +152,10 @@ int TicketModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int TicketModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int TicketModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant TicketModel::data(const QModelIndex &index, int role) const
 {
@@ -255,8 +261,7 @@ QVariant TicketModel::data(const QModelIndex &index, int role) const
     case UpdatedRole:
         return t.updatedAt;
     case SearchTextRole:
-        return QStringList{t.number, t.title, t.requester.name, t.requester.contact, t.address, t.category}.join(
-            u'\n');
+        return QStringList{t.number, t.title, t.requester.name, t.requester.contact, t.address, t.category}.join(u'\n');
     default:
         return {};
     }
@@ -306,7 +311,10 @@ Qt::ItemFlags TicketModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
 }
 
-QStringList TicketModel::mimeTypes() const { return {ticketMimeType()}; }
+QStringList TicketModel::mimeTypes() const
+{
+    return {ticketMimeType()};
+}
 
 QMimeData *TicketModel::mimeData(const QModelIndexList &indexes) const
 {

@@ -19,7 +19,8 @@ class TicketModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         NumberColumn,
         TitleColumn,
         StatusColumn,
@@ -36,7 +37,8 @@ public:
         UrgeColumn,
         ColumnCount
     };
-    enum Roles {
+    enum Roles
+    {
         TicketIdRole = Qt::UserRole + 1,
         VersionRole,
         StatusRole,   // status id

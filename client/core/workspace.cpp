@@ -33,14 +33,20 @@ Workspace::Workspace(TrustStore &trust, QObject *parent)
     m_clock.start();
 }
 
-bool Workspace::may(Op op) const { return m_connection.user().id.isValid() && roleMay(me().role, op); }
+bool Workspace::may(Op op) const
+{
+    return m_connection.user().id.isValid() && roleMay(me().role, op);
+}
 
 void Workspace::login(const QUrl &url, const QString &username, const QString &password)
 {
     m_connection.open(url, username, password);
 }
 
-void Workspace::logout() { m_connection.close(); }
+void Workspace::logout()
+{
+    m_connection.close();
+}
 
 void Workspace::onSynchronized(qint64, bool resynced)
 {
@@ -267,8 +273,7 @@ QString Workspace::comment(TicketId id, CommentKind kind, const QString &body)
                  false);
 }
 
-QString Workspace::transition(TicketId id, const QString &transition, const QJsonObject &fields,
-                              const QString &comment)
+QString Workspace::transition(TicketId id, const QString &transition, const QJsonObject &fields, const QString &comment)
 {
     QJsonObject data{{u"transition"_s, transition}};
     if (!fields.isEmpty())
@@ -409,8 +414,8 @@ QStringList Workspace::availableTransitions(const Ticket &ticket) const
     const TicketType *type = m_directory.types().type(ticket.type);
     if (!type || ticket.pendingApproval.isValid() || ticket.mergedInto.isValid())
         return out;
-    for (const TransitionDef *tr : type->available(ticket.status, {me().id, me().role}, ticket.assigneeId,
-                                                   ticket.requester.userId))
+    for (const TransitionDef *tr :
+         type->available(ticket.status, {me().id, me().role}, ticket.assigneeId, ticket.requester.userId))
         out << tr->id;
     return out;
 }

@@ -28,10 +28,14 @@ constexpr int kSearchRole = Qt::UserRole + 2;
 QString roleText(Role role)
 {
     switch (role) {
-    case Role::Engineer: return AssignPicker::tr("engineer");
-    case Role::Dispatcher: return AssignPicker::tr("dispatcher");
-    case Role::Supervisor: return AssignPicker::tr("supervisor");
-    default: return roleName(role);
+    case Role::Engineer:
+        return AssignPicker::tr("engineer");
+    case Role::Dispatcher:
+        return AssignPicker::tr("dispatcher");
+    case Role::Supervisor:
+        return AssignPicker::tr("supervisor");
+    default:
+        return roleName(role);
     }
 }
 
@@ -136,9 +140,15 @@ AssignPicker::AssignPicker(Workspace &workspace, const Ticket &ticket, QWidget *
     resize(460, 420);
 }
 
-void AssignPicker::setSearch(const QString &text) { m_search->setText(text); }
+void AssignPicker::setSearch(const QString &text)
+{
+    m_search->setText(text);
+}
 
-int AssignPicker::visibleCount() const { return m_filter->rowCount(); }
+int AssignPicker::visibleCount() const
+{
+    return m_filter->rowCount();
+}
 
 UserId AssignPicker::selectedUser() const
 {
@@ -146,7 +156,10 @@ UserId AssignPicker::selectedUser() const
     return index.isValid() ? UserId(index.data(kUserIdRole).toLongLong()) : UserId();
 }
 
-QString AssignPicker::note() const { return m_note->text().trimmed(); }
+QString AssignPicker::note() const
+{
+    return m_note->text().trimmed();
+}
 
 void AssignPicker::selectFirst()
 {

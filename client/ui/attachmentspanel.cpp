@@ -151,7 +151,10 @@ const AttachmentInfo *AttachmentsPanel::current() const
     return i >= 0 && i < m_attachments.size() ? &m_attachments.at(i) : nullptr;
 }
 
-bool AttachmentsPanel::isBusy() const { return m_busy; }
+bool AttachmentsPanel::isBusy() const
+{
+    return m_busy;
+}
 
 QString AttachmentsPanel::cachePath(const AttachmentInfo &a)
 {

@@ -57,7 +57,12 @@ protected:
 private:
     struct Job
     {
-        enum class Kind { Upload, Save, Open } kind = Kind::Upload;
+        enum class Kind
+        {
+            Upload,
+            Save,
+            Open
+        } kind = Kind::Upload;
         TicketId ticket;
         QString path; // upload source or download target
         AttachmentInfo attachment;

@@ -21,8 +21,9 @@ namespace crewline::client {
 namespace {
 
 // Fields the server checks on the ticket itself: they cannot be given with a transition.
-const QStringList kBuiltInFields = {u"assignee"_s, u"team"_s,       u"location"_s,   u"title"_s,           u"description"_s,
-                                    u"category"_s, u"department"_s, u"address"_s, u"requesterContact"_s};
+const QStringList kBuiltInFields = {u"assignee"_s,   u"team"_s,        u"location"_s,
+                                    u"title"_s,      u"description"_s, u"category"_s,
+                                    u"department"_s, u"address"_s,     u"requesterContact"_s};
 
 bool hasField(const Ticket &t, const QString &f)
 {
@@ -61,9 +62,8 @@ QString fieldLabel(const QString &f)
 
 // A compact form for what a move needs: an assignee, custom fields, a comment. Non-blocking (open()), deleted
 // on close; done(fields, comment, assignee) runs on OK.
-QDialog *moveDialog(QWidget *parent, Workspace &ws, const QString &title, bool needsAssignee,
-                    const QStringList &fields, bool needsComment,
-                    std::function<void(const QJsonObject &, const QString &, UserId)> done)
+QDialog *moveDialog(QWidget *parent, Workspace &ws, const QString &title, bool needsAssignee, const QStringList &fields,
+                    bool needsComment, std::function<void(const QJsonObject &, const QString &, UserId)> done)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(u"boardMoveDialog"_s);
@@ -125,7 +125,12 @@ QDialog *moveDialog(QWidget *parent, Workspace &ws, const QString &title, bool n
 
 } // namespace
 
-BoardMoves::BoardMoves(Workspace &workspace, QWidget *ui) : QObject(ui), m_workspace(workspace), m_ui(ui) {}
+BoardMoves::BoardMoves(Workspace &workspace, QWidget *ui)
+    : QObject(ui)
+    , m_workspace(workspace)
+    , m_ui(ui)
+{
+}
 
 QList<BoardMoves::Move> BoardMoves::movesFor(const Ticket &t, const QString &to, QString *whyNot) const
 {
@@ -178,8 +183,9 @@ QList<BoardMoves::Move> BoardMoves::movesFor(const Ticket &t, const QString &to,
     if (triggered(u"accept"_s) && m_workspace.may(protocol::Op::TicketAccept) && !t.acceptedAt.isValid() &&
         (t.assigneeId == me.id || me.role == Role::Admin))
         out << Move{Move::Kind::Accept, {}, tr("Accept"), {}, false};
-    if (const TransitionDef *def = triggered(u"reopen"_s); def && m_workspace.may(protocol::Op::TicketReopen) &&
-                                                            type->mayPerform(*def, actor, t.assigneeId, t.requester.userId))
+    if (const TransitionDef *def = triggered(u"reopen"_s);
+        def && m_workspace.may(protocol::Op::TicketReopen) &&
+        type->mayPerform(*def, actor, t.assigneeId, t.requester.userId))
         out << Move{Move::Kind::Reopen, {}, def->name.in(dir.language()), {}, true};
     if (to == TicketType::kSuspended && type->canSuspend(t.status) && m_workspace.may(protocol::Op::TicketSuspend))
         out << Move{Move::Kind::Suspend, {}, tr("Suspend"), {}, true};
@@ -244,7 +250,7 @@ void BoardMoves::choose(const QList<TicketId> &ids, const QString &toStatus, con
 }
 
 void BoardMoves::perform(const QList<TicketId> &ids, const QString &toStatus, const Move &move,
-                        const QJsonObject &fields, const QString &comment, UserId assignee)
+                         const QJsonObject &fields, const QString &comment, UserId assignee)
 {
     int done = 0;
     QStringList notPossible;

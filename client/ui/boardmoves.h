@@ -24,7 +24,15 @@ class BoardMoves : public QObject
 public:
     struct Move
     {
-        enum class Kind { Transition, Assign, Accept, Suspend, Resume, Reopen };
+        enum class Kind
+        {
+            Transition,
+            Assign,
+            Accept,
+            Suspend,
+            Resume,
+            Reopen
+        };
         Kind kind = Kind::Transition;
         QString transition; // for Kind::Transition
         QString label;

@@ -82,7 +82,7 @@ public:
         setAcceptDrops(true);
         setDropIndicatorShown(false);
         setDragDropMode(QAbstractItemView::DragDrop);
-        viewport()->setAcceptDrops(true); // drops are delivered to the viewport, and only if it accepts them
+        viewport()->setAcceptDrops(true);     // drops are delivered to the viewport, and only if it accepts them
         setDefaultDropAction(Qt::CopyAction); // never MoveAction: the view would remove the rows from the model
         setResizeMode(QListView::Adjust);
         setUniformItemSizes(false);
@@ -233,9 +233,8 @@ BoardView::BoardView(Workspace &workspace, QWidget *parent)
              &BoardView::zoomIn);
     shortcut({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut}, &BoardView::zoomOut);
 
-    connect(m_type, &QComboBox::activated, this, [this](int index) {
-        setTicketType(m_type->itemData(index).toString());
-    });
+    connect(m_type, &QComboBox::activated, this,
+            [this](int index) { setTicketType(m_type->itemData(index).toString()); });
     connect(m_closed, &QCheckBox::toggled, this, &BoardView::setShowClosed);
     connect(&workspace.directory(), &Directory::changed, this, &BoardView::refreshTypes);
     refreshTypes();
@@ -295,8 +294,14 @@ void BoardView::setZoom(double zoom)
     saveSettings();
 }
 
-void BoardView::zoomIn() { setZoom(m_zoom + kZoomStep); }
-void BoardView::zoomOut() { setZoom(m_zoom - kZoomStep); }
+void BoardView::zoomIn()
+{
+    setZoom(m_zoom + kZoomStep);
+}
+void BoardView::zoomOut()
+{
+    setZoom(m_zoom - kZoomStep);
+}
 
 void BoardView::saveSettings() const
 {
@@ -364,19 +369,19 @@ void BoardView::rebuildColumns()
         connect(proxy, &QAbstractItemModel::layoutChanged, this, recount);
         // The current card is about to leave this column (its status changed): follow it to where it lands.
         // Connected before the view gets the model, so that this runs before the view moves its current index.
-        connect(proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this, proxy, view](const QModelIndex &,
-                                                                                            int first, int last) {
-            if (!m_current.isValid() || m_follow.isValid())
-                return;
-            for (int row = first; row <= last; ++row) {
-                if (proxy->index(row, 0).data(TicketModel::TicketIdRole).toLongLong() == m_current.value()) {
-                    m_follow = m_current;
-                    m_followFocus = view->hasFocus();
-                    QTimer::singleShot(0, this, &BoardView::followCurrent);
-                    return;
-                }
-            }
-        });
+        connect(proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this, proxy, view](const QModelIndex &, int first, int last) {
+                    if (!m_current.isValid() || m_follow.isValid())
+                        return;
+                    for (int row = first; row <= last; ++row) {
+                        if (proxy->index(row, 0).data(TicketModel::TicketIdRole).toLongLong() == m_current.value()) {
+                            m_follow = m_current;
+                            m_followFocus = view->hasFocus();
+                            QTimer::singleShot(0, this, &BoardView::followCurrent);
+                            return;
+                        }
+                    }
+                });
         view->setModel(proxy);
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this, view](const QModelIndex &current) {

@@ -37,7 +37,7 @@ public:
     explicit BoardView(Workspace &workspace, QWidget *parent = nullptr);
     ~BoardView() override;
 
-    void setTicketType(const QString &typeId); // which type's statuses are the columns; a combo in the view too
+    void setTicketType(const QString &typeId);  // which type's statuses are the columns; a combo in the view too
     void setFilter(const TicketFilter &filter); // the same filters as the table (team, assignee, ...), status ignored
     QString ticketType() const { return m_typeId; }
     const TicketFilter &filter() const { return m_filter; }

@@ -21,8 +21,7 @@ namespace crewline::client {
 
 using protocol::Op;
 
-ConflictDialog::ConflictDialog(Workspace &workspace, const OutboxAction &action, const Ticket &current,
-                               QWidget *parent)
+ConflictDialog::ConflictDialog(Workspace &workspace, const OutboxAction &action, const Ticket &current, QWidget *parent)
     : QDialog(parent)
     , m_workspace(workspace)
     , m_action(action)
@@ -141,9 +140,17 @@ void ConflictDialog::fillTable(const std::optional<Ticket> &before)
             QLocale().toString(t.updatedAt.toLocalTime(), QLocale::ShortFormat),
         };
     };
-    const QStringList labels = {tr("Status"),  tr("Assignee"),         tr("Team"),    tr("Priority"),
-                                tr("Title"),   tr("Category"),         tr("Address"), tr("Requester contact"),
-                                tr("Pending approval"), tr("Version"), tr("Last changed")};
+    const QStringList labels = {tr("Status"),
+                                tr("Assignee"),
+                                tr("Team"),
+                                tr("Priority"),
+                                tr("Title"),
+                                tr("Category"),
+                                tr("Address"),
+                                tr("Requester contact"),
+                                tr("Pending approval"),
+                                tr("Version"),
+                                tr("Last changed")};
     const QStringList now = rowsOf(m_current);
     const QStringList then = before ? rowsOf(*before) : QStringList();
     m_table->setRowCount(static_cast<int>(labels.size()));

@@ -23,8 +23,7 @@ class ConflictDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConflictDialog(Workspace &workspace, const OutboxAction &action, const Ticket &current,
-                   QWidget *parent = nullptr);
+    ConflictDialog(Workspace &workspace, const OutboxAction &action, const Ticket &current, QWidget *parent = nullptr);
 
     // What the user asked for, in words (for the dialog and tests).
     static QString describeAction(Workspace &workspace, const OutboxAction &action, const Ticket &ticket);

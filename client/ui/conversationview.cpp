@@ -94,7 +94,8 @@ QWidget *kindTag(bool internal, QWidget *parent, const QString &objectName)
 
 } // namespace
 
-ConversationView::ConversationView(QWidget *parent) : QWidget(parent)
+ConversationView::ConversationView(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"conversation"_s);
     auto *layout = new QVBoxLayout(this);
@@ -161,9 +162,9 @@ ConversationView::ConversationView(QWidget *parent) : QWidget(parent)
     buttons->addStretch(1);
     m_noteButton = new QPushButton(QIcon(lockPixmap(16, kLockColour)), tr("Internal note"), this);
     m_noteButton->setObjectName(u"reply.note"_s);
-    m_noteButton->setToolTip(tr("Add a note only staff can see (%1)")
-                                 .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)
-                                          .toString(QKeySequence::NativeText)));
+    m_noteButton->setToolTip(
+        tr("Add a note only staff can see (%1)")
+            .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return).toString(QKeySequence::NativeText)));
     m_replyButton = new QPushButton(tr("Reply"), this);
     m_replyButton->setObjectName(u"reply.send"_s);
     m_replyButton->setToolTip(tr("Send a reply the requester can read (%1)")
@@ -301,8 +302,8 @@ QWidget *ConversationView::messageWidget(const Comment &c, const QList<Attachmen
         });
         header->addWidget(check);
     }
-    auto *author = plainLabel(c.authorName.isEmpty() ? tr("Unknown") : c.authorName, frame,
-                              u"message.%1.author"_s.arg(id));
+    auto *author =
+        plainLabel(c.authorName.isEmpty() ? tr("Unknown") : c.authorName, frame, u"message.%1.author"_s.arg(id));
     QFont bold = author->font();
     bold.setBold(true);
     author->setFont(bold);
@@ -413,7 +414,10 @@ void ConversationView::requestSend(CommentKind kind)
     Q_EMIT sendRequested(kind, draft());
 }
 
-QString ConversationView::draft() const { return m_editor->toPlainText().trimmed(); }
+QString ConversationView::draft() const
+{
+    return m_editor->toPlainText().trimmed();
+}
 
 void ConversationView::setDraft(const QString &text, CommentKind kind)
 {

@@ -38,15 +38,18 @@ HistoryView::HistoryView(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_tree);
 }
 
-void HistoryView::clear() { m_tree->clear(); }
+void HistoryView::clear()
+{
+    m_tree->clear();
+}
 
 void HistoryView::setHistory(const Ticket &ticket, const QList<AuditEntry> &history)
 {
     m_tree->clear();
     for (const AuditEntry &e : history) {
-        const QString who = e.actorName.isEmpty() ? (e.actorId.isValid() ? m_workspace.directory().userName(e.actorId)
-                                                                         : tr("System"))
-                                                  : e.actorName;
+        const QString who = e.actorName.isEmpty()
+                                ? (e.actorId.isValid() ? m_workspace.directory().userName(e.actorId) : tr("System"))
+                                : e.actorName;
         auto *item = new QTreeWidgetItem(m_tree, {timeText(e.at), who, actionText(e.action), e.reason});
         item->setToolTip(0, e.at.toLocalTime().toString(Qt::ISODateWithMs));
         item->setData(0, Qt::UserRole, e.id);
@@ -69,9 +72,9 @@ void HistoryView::setHistory(const Ticket &ticket, const QList<AuditEntry> &hist
                 }
                 continue;
             }
-            new QTreeWidgetItem(item, {QString(), QString(), fieldText(it.key()),
-                                       u"%1 → %2"_s.arg(valueText(ticket.type, it.key(), from),
-                                                        valueText(ticket.type, it.key(), to))});
+            new QTreeWidgetItem(
+                item, {QString(), QString(), fieldText(it.key()),
+                       u"%1 → %2"_s.arg(valueText(ticket.type, it.key(), from), valueText(ticket.type, it.key(), to))});
         }
     }
     m_tree->expandAll();

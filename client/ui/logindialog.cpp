@@ -20,10 +20,14 @@ using namespace Qt::StringLiterals;
 namespace crewline::client {
 
 namespace {
-QString keychainKey(const QString &server, const QString &user) { return user + u'@' + server; }
+QString keychainKey(const QString &server, const QString &user)
+{
+    return user + u'@' + server;
+}
 } // namespace
 
-LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
+LoginDialog::LoginDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Sign in to Crewline"));
     setObjectName(u"loginDialog"_s);
@@ -86,10 +90,22 @@ QUrl LoginDialog::serverUrl() const
     return QUrl(text);
 }
 
-QString LoginDialog::username() const { return m_user->text().trimmed(); }
-QString LoginDialog::password() const { return m_password->text(); }
-bool LoginDialog::rememberPassword() const { return m_remember->isChecked(); }
-void LoginDialog::setPassword(const QString &password) { m_password->setText(password); }
+QString LoginDialog::username() const
+{
+    return m_user->text().trimmed();
+}
+QString LoginDialog::password() const
+{
+    return m_password->text();
+}
+bool LoginDialog::rememberPassword() const
+{
+    return m_remember->isChecked();
+}
+void LoginDialog::setPassword(const QString &password)
+{
+    m_password->setText(password);
+}
 
 void LoginDialog::setError(const QString &message)
 {
@@ -152,9 +168,8 @@ void LoginDialog::storePassword(const QString &server, const QString &user, cons
     }
     job->setAutoDelete(true);
     job->setKey(keychainKey(server, user));
-    QObject::connect(job, &QKeychain::Job::finished, job, [done](QKeychain::Job *j) {
-        done(j->error() == QKeychain::NoError, j->errorString());
-    });
+    QObject::connect(job, &QKeychain::Job::finished, job,
+                     [done](QKeychain::Job *j) { done(j->error() == QKeychain::NoError, j->errorString()); });
     job->start();
 #else
     Q_UNUSED(server);

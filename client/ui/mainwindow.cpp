@@ -35,7 +35,9 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::client {
 
-MainWindow::MainWindow(Workspace &workspace, QWidget *parent) : QMainWindow(parent), m_workspace(workspace)
+MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Crewline"));
@@ -74,8 +76,10 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent) : QMainWindow(pare
     connect(m_board, &BoardView::ticketActivated, this, &MainWindow::openTicket);
     connect(m_notifications, &NotificationPanel::ticketActivated, this, &MainWindow::openTicket);
     connect(m_detail, &TicketDetailView::openTicketRequested, this, &MainWindow::openTicket);
-    connect(m_board, &BoardView::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_staff, &StaffPanel::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_board, &BoardView::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_staff, &StaffPanel::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     // Presence: others see that this user is writing while the reply box has the focus.
     if (QWidget *editor = m_detail->findChild<QWidget *>(u"reply.editor"_s))
         editor->installEventFilter(this);
@@ -171,8 +175,8 @@ void MainWindow::buildMenus()
     previous->setObjectName(u"action.previous"_s);
     previous->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Up), QKeySequence(Qt::CTRL | Qt::Key_Comma)});
     go->addSeparator();
-    const QList<std::pair<QString, int>> views = {{tr("All open"), 0}, {tr("My open"), 1}, {tr("Unassigned"), 2},
-                                                  {tr("Urgent today"), 3}};
+    const QList<std::pair<QString, int>> views = {
+        {tr("All open"), 0}, {tr("My open"), 1}, {tr("Unassigned"), 2}, {tr("Urgent today"), 3}};
     for (const auto &[name, index] : views) {
         QAction *a = go->addAction(name, this, [this, index] { m_table->applyView(index); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));

@@ -85,7 +85,10 @@ MergeDialog::MergeDialog(Workspace &workspace, const Ticket &master, QWidget *pa
     resize(560, 440);
 }
 
-void MergeDialog::setNumbers(const QString &text) { m_numbers->setText(text); }
+void MergeDialog::setNumbers(const QString &text)
+{
+    m_numbers->setText(text);
+}
 
 const Ticket *MergeDialog::find(const QString &token) const
 {
@@ -155,8 +158,7 @@ void MergeDialog::suggest()
     const TicketModel &model = m_workspace.tickets();
     for (int row = 0; row < model.rowCount(); ++row) {
         const Ticket &t = model.at(row);
-        if (t.id == m_master.id || t.mergedInto.isValid() ||
-            !model.index(row, 0).data(TicketModel::OpenRole).toBool())
+        if (t.id == m_master.id || t.mergedInto.isValid() || !model.index(row, 0).data(TicketModel::OpenRole).toBool())
             continue;
         double score = 0;
         if (!m_master.requester.contact.isEmpty() && t.requester.contact == m_master.requester.contact)

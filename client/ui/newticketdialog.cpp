@@ -181,16 +181,15 @@ void NewTicketDialog::validate()
     m_create->setEnabled(problem.isEmpty());
     m_create->setToolTip(problem);
     // Only say what is wrong once the user started typing; an empty form is not an error.
-    const bool started = !m_title->text().isEmpty() || !m_description->toPlainText().isEmpty() ||
-                         !m_location->text().isEmpty();
+    const bool started =
+        !m_title->text().isEmpty() || !m_description->toPlainText().isEmpty() || !m_location->text().isEmpty();
     m_error->setText(problem);
     m_error->setVisible(started && !problem.isEmpty());
 }
 
 QJsonObject NewTicketDialog::fields() const
 {
-    QJsonObject f{{u"type"_s, m_type->currentData().toString()},
-                  {u"priority"_s, m_priority->currentData().toString()}};
+    QJsonObject f{{u"type"_s, m_type->currentData().toString()}, {u"priority"_s, m_priority->currentData().toString()}};
     const auto put = [&f](const QString &key, const QString &value) {
         if (!value.trimmed().isEmpty())
             f.insert(key, value.trimmed());

@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::client {
 
-NotificationPanel::NotificationPanel(Workspace &workspace, QWidget *parent) : QWidget(parent)
+NotificationPanel::NotificationPanel(Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"notifications"_s);
     m_list = new QListView(this);
@@ -31,7 +32,8 @@ NotificationPanel::NotificationPanel(Workspace &workspace, QWidget *parent) : QW
     layout->addWidget(markRead, 0, Qt::AlignRight);
 }
 
-PendingPanel::PendingPanel(Workspace &workspace, QWidget *parent) : QWidget(parent)
+PendingPanel::PendingPanel(Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"pending"_s);
     m_list = new QListView(this);
@@ -45,8 +47,8 @@ PendingPanel::PendingPanel(Workspace &workspace, QWidget *parent) : QWidget(pare
         if (i.isValid() && i.data(Outbox::StateRole).toInt() == static_cast<int>(OutboxAction::State::Failed))
             workspace.outbox().dismiss(i.data(Outbox::IdemRole).toString());
     });
-    auto *hint = new QLabel(tr("Changes made while offline wait here and are sent, once, when the connection is back."),
-                            this);
+    auto *hint =
+        new QLabel(tr("Changes made while offline wait here and are sent, once, when the connection is back."), this);
     hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -44,7 +44,8 @@ QList<TicketId> ticketIds(const QMimeData *mime)
 class StaffFilterModel : public QSortFilterProxyModel
 {
 public:
-    explicit StaffFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+    explicit StaffFilterModel(QObject *parent)
+        : QSortFilterProxyModel(parent)
     {
         setSortRole(StaffModel::SortRole);
         setFilterRole(StaffModel::SearchTextRole);
@@ -61,8 +62,7 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        if (m_onDutyOnly &&
-            sourceModel()->index(row, 0, parent).data(StaffModel::StatusRole).toString() == u"off_duty")
+        if (m_onDutyOnly && sourceModel()->index(row, 0, parent).data(StaffModel::StatusRole).toString() == u"off_duty")
             return false;
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
@@ -84,7 +84,9 @@ private:
 class StaffListView : public QTreeView
 {
 public:
-    StaffListView(StaffPanel &panel, QWidget *parent) : QTreeView(parent), m_panel(panel)
+    StaffListView(StaffPanel &panel, QWidget *parent)
+        : QTreeView(parent)
+        , m_panel(panel)
     {
         setRootIsDecorated(false);
         setUniformRowHeights(true);
@@ -182,7 +184,8 @@ StaffPanel::StaffPanel(Workspace &workspace, QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->sortByColumn(StaffModel::StatusColumn, Qt::AscendingOrder);
     m_view->header()->setStretchLastSection(true);
-    for (int column : {StaffModel::NameColumn, StaffModel::TeamColumn, StaffModel::StatusColumn, StaffModel::OpenColumn})
+    for (int column :
+         {StaffModel::NameColumn, StaffModel::TeamColumn, StaffModel::StatusColumn, StaffModel::OpenColumn})
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->setToolTip(tr("Drop tickets on a person to assign them."));
     layout->addWidget(m_view, 1);
@@ -220,7 +223,10 @@ StaffPanel::StaffPanel(Workspace &workspace, QWidget *parent)
 
 StaffPanel::~StaffPanel() = default;
 
-QTreeView *StaffPanel::view() const { return m_view; }
+QTreeView *StaffPanel::view() const
+{
+    return m_view;
+}
 
 void StaffPanel::focusSearch()
 {

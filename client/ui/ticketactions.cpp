@@ -17,9 +17,15 @@ namespace {
 
 constexpr int kExtraSlots = 6;
 
-QKeySequence ctrlShift(Qt::Key key) { return QKeySequence(Qt::CTRL | Qt::SHIFT | key); }
+QKeySequence ctrlShift(Qt::Key key)
+{
+    return QKeySequence(Qt::CTRL | Qt::SHIFT | key);
+}
 
-bool isDesk(Role r) { return r == Role::Dispatcher || r == Role::Supervisor || r == Role::Admin; }
+bool isDesk(Role r)
+{
+    return r == Role::Dispatcher || r == Role::Supervisor || r == Role::Admin;
+}
 
 } // namespace
 
@@ -171,10 +177,10 @@ void TicketActions::update(const Ticket *t, bool hasMessages)
     show(action(SendReply), mayComment);
     show(action(Note), mayComment && mayWriteNotes());
     show(action(SendNote), mayComment && mayWriteNotes());
-    show(action(Suspend), live && type && type->canSuspend(t->status) && m_workspace.may(POp::TicketSuspend) &&
-                              engineerOk);
-    show(action(Resume), live && suspended && !t->suspendedFrom.isEmpty() && m_workspace.may(POp::TicketResume) &&
-                             engineerOk);
+    show(action(Suspend),
+         live && type && type->canSuspend(t->status) && m_workspace.may(POp::TicketSuspend) && engineerOk);
+    show(action(Resume),
+         live && suspended && !t->suspendedFrom.isEmpty() && m_workspace.may(POp::TicketResume) && engineerOk);
     show(action(Urge), live && type && type->phaseOf(t->status) != Phase::Closed && m_workspace.may(POp::TicketUrge));
     show(action(Split), live && !final && hasMessages && m_workspace.may(POp::TicketSplit));
     show(action(Merge), live && !final && m_workspace.may(POp::TicketMerge));

@@ -23,7 +23,8 @@ class TicketActions : public QObject
 {
     Q_OBJECT
 public:
-    enum Op {
+    enum Op
+    {
         Assign,
         Accept,
         Reply,
@@ -72,7 +73,7 @@ private:
     QList<QAction *> m_ops;
     QHash<QString, QAction *> m_known; // transitions of the default workflows, by id, each with its own key
     QList<QAction *> m_knownOrder;
-    QList<QAction *> m_extra;          // slots for transitions an administrator added
+    QList<QAction *> m_extra; // slots for transitions an administrator added
 };
 
 } // namespace crewline::client

@@ -65,7 +65,10 @@ TicketCardDelegate::TicketCardDelegate(const TicketModel &tickets, const Directo
 {
 }
 
-void TicketCardDelegate::setZoom(double zoom) { m_zoom = std::clamp(zoom, 0.6, 3.0); }
+void TicketCardDelegate::setZoom(double zoom)
+{
+    m_zoom = std::clamp(zoom, 0.6, 3.0);
+}
 
 QColor TicketCardDelegate::priorityColor(Priority priority)
 {
@@ -200,10 +203,12 @@ void TicketCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     int badgeRight = right - small.horizontalAdvance(age) - gap * 2;
     if (t->urgeCount > 0)
         badgeRight -= pill(p, {badgeRight, y}, small.height(), tr("urged %1").arg(t->urgeCount),
-                           QColor(0xff, 0xeb, 0xee), QColor(0xc6, 0x28, 0x28)) + gap;
+                           QColor(0xff, 0xeb, 0xee), QColor(0xc6, 0x28, 0x28)) +
+                      gap;
     if (index.data(TicketModel::PendingRole).toBool())
         badgeRight -= pill(p, {badgeRight, y}, small.height(), tr("pending"), QColor(0xe3, 0xf2, 0xfd),
-                           QColor(0x15, 0x65, 0xc0)) + gap;
+                           QColor(0x15, 0x65, 0xc0)) +
+                      gap;
     p->setFont(boldSmall);
     p->setPen(ink);
     p->drawText(QRect(left, y, std::max(0, badgeRight - left), small.height()), Qt::AlignLeft | Qt::AlignVCenter,

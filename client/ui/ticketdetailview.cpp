@@ -36,10 +36,14 @@ QString phaseColour(Phase phase, bool suspended)
     if (suspended)
         return u"#6a1b9a"_s;
     switch (phase) {
-    case Phase::New: return u"#1565c0"_s;
-    case Phase::Active: return u"#ef6c00"_s;
-    case Phase::Resolved: return u"#2e7d32"_s;
-    case Phase::Closed: return u"#616161"_s;
+    case Phase::New:
+        return u"#1565c0"_s;
+    case Phase::Active:
+        return u"#ef6c00"_s;
+    case Phase::Resolved:
+        return u"#2e7d32"_s;
+    case Phase::Closed:
+        return u"#616161"_s;
     }
     return u"#616161"_s;
 }
@@ -47,10 +51,14 @@ QString phaseColour(Phase phase, bool suspended)
 QString priorityColour(Priority p)
 {
     switch (p) {
-    case Priority::Urgent: return u"#c62828"_s;
-    case Priority::High: return u"#ef6c00"_s;
-    case Priority::Normal: return u"#1565c0"_s;
-    case Priority::Low: return u"#757575"_s;
+    case Priority::Urgent:
+        return u"#c62828"_s;
+    case Priority::High:
+        return u"#ef6c00"_s;
+    case Priority::Normal:
+        return u"#1565c0"_s;
+    case Priority::Low:
+        return u"#757575"_s;
     }
     return u"#757575"_s;
 }
@@ -135,11 +143,10 @@ TicketDetailView::TicketDetailView(Workspace &workspace, QWidget *parent)
     m_toolbar = new QToolBar(page);
     m_toolbar->setObjectName(u"detail.toolbar"_s);
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    const QList<TicketActions::Op> toolbarOps = {TicketActions::Assign,  TicketActions::Accept,
-                                                 TicketActions::Approve, TicketActions::RejectApproval,
-                                                 TicketActions::Suspend, TicketActions::Resume,
-                                                 TicketActions::Urge,    TicketActions::Reopen,
-                                                 TicketActions::Split,   TicketActions::Merge};
+    const QList<TicketActions::Op> toolbarOps = {
+        TicketActions::Assign,  TicketActions::Accept, TicketActions::Approve, TicketActions::RejectApproval,
+        TicketActions::Suspend, TicketActions::Resume, TicketActions::Urge,    TicketActions::Reopen,
+        TicketActions::Split,   TicketActions::Merge};
     for (TicketActions::Op op : toolbarOps)
         m_toolbar->addAction(m_actions->action(op));
     m_toolbar->addSeparator();
@@ -211,9 +218,15 @@ TicketDetailView::TicketDetailView(Workspace &workspace, QWidget *parent)
 
 TicketDetailView::~TicketDetailView() = default;
 
-QList<QAction *> TicketDetailView::ticketActions() const { return m_actions->all(); }
+QList<QAction *> TicketDetailView::ticketActions() const
+{
+    return m_actions->all();
+}
 
-const Ticket *TicketDetailView::ticket() const { return m_loaded ? &m_detail.ticket : nullptr; }
+const Ticket *TicketDetailView::ticket() const
+{
+    return m_loaded ? &m_detail.ticket : nullptr;
+}
 
 void TicketDetailView::showTicket(TicketId id)
 {
@@ -434,9 +447,8 @@ void TicketDetailView::onOperation(int op)
                                        tr("While suspended the SLA clock stops. The reason is kept as an internal "
                                           "note."),
                                        true, this);
-        connect(d, &QDialog::accepted, this, [this, d, id] {
-            queued(m_workspace.suspend(id, d->comment()), tr("suspend the ticket"));
-        });
+        connect(d, &QDialog::accepted, this,
+                [this, d, id] { queued(m_workspace.suspend(id, d->comment()), tr("suspend the ticket")); });
         openDialog(d);
         break;
     }
@@ -452,9 +464,8 @@ void TicketDetailView::onOperation(int op)
         break;
     case TicketActions::Merge: {
         auto *d = new MergeDialog(m_workspace, *t, this);
-        connect(d, &QDialog::accepted, this, [this, d, id] {
-            queued(m_workspace.merge(id, d->duplicates()), tr("merge the tickets"));
-        });
+        connect(d, &QDialog::accepted, this,
+                [this, d, id] { queued(m_workspace.merge(id, d->duplicates()), tr("merge the tickets")); });
         openDialog(d);
         break;
     }
@@ -478,9 +489,8 @@ void TicketDetailView::onOperation(int op)
         if (!reopen)
             return;
         auto *d = new TransitionDialog(m_workspace, *t, reopen->id, this);
-        connect(d, &QDialog::accepted, this, [this, d, id] {
-            queued(m_workspace.reopen(id, d->comment()), tr("reopen the ticket"));
-        });
+        connect(d, &QDialog::accepted, this,
+                [this, d, id] { queued(m_workspace.reopen(id, d->comment()), tr("reopen the ticket")); });
         openDialog(d);
         break;
     }

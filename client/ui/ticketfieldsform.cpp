@@ -27,9 +27,15 @@ QString timeText(const QDateTime &t)
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QStringLiteral("—");
 }
 
-QString orDash(const QString &s) { return s.trimmed().isEmpty() ? QStringLiteral("—") : s; }
+QString orDash(const QString &s)
+{
+    return s.trimmed().isEmpty() ? QStringLiteral("—") : s;
+}
 
-QString sectionTitle(const QString &text) { return u"<b>%1</b>"_s.arg(text.toHtmlEscaped()); }
+QString sectionTitle(const QString &text)
+{
+    return u"<b>%1</b>"_s.arg(text.toHtmlEscaped());
+}
 
 } // namespace
 
@@ -233,7 +239,7 @@ void TicketFieldsForm::fillValues()
         status += u" "_s + tr("(from %1)").arg(dir.statusName(t.type, t.suspendedFrom));
     m_status->setText(status);
     m_requester->setText(has ? orDash(t.requester.name) : QString());
-    m_location->setText(!has ? QString()
+    m_location->setText(!has                   ? QString()
                         : t.location.isValid() ? u"%1, %2"_s.arg(QLocale().toString(t.location.lat, 'f', 6),
                                                                  QLocale().toString(t.location.lon, 'f', 6))
                                                : tr("—"));
@@ -257,10 +263,18 @@ void TicketFieldsForm::fillValues()
     for (const TicketLink &l : std::as_const(m_links)) {
         QString kind;
         switch (l.kind) {
-        case LinkKind::Parent: kind = tr("split from"); break;
-        case LinkKind::Child: kind = tr("split into"); break;
-        case LinkKind::Related: kind = tr("related"); break;
-        case LinkKind::Duplicate: kind = tr("duplicate"); break;
+        case LinkKind::Parent:
+            kind = tr("split from");
+            break;
+        case LinkKind::Child:
+            kind = tr("split into");
+            break;
+        case LinkKind::Related:
+            kind = tr("related");
+            break;
+        case LinkKind::Duplicate:
+            kind = tr("duplicate");
+            break;
         }
         links << u"%1 %2"_s.arg(kind.toHtmlEscaped(), ticketLink(l.other, l.otherNumber));
     }
@@ -331,8 +345,8 @@ QJsonObject TicketFieldsForm::changes() const
     if (m_address->text().trimmed() != m_base.address)
         c.insert(u"address"_s, m_address->text().trimmed());
     if (m_contact->text().trimmed() != m_base.requester.contact)
-        c.insert(u"requester"_s, QJsonObject{{u"name"_s, m_base.requester.name},
-                                             {u"contact"_s, m_contact->text().trimmed()}});
+        c.insert(u"requester"_s,
+                 QJsonObject{{u"name"_s, m_base.requester.name}, {u"contact"_s, m_contact->text().trimmed()}});
     return c;
 }
 

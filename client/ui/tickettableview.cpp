@@ -31,7 +31,9 @@ QString settingsKey(const Workspace &w, const QString &what)
 }
 } // namespace
 
-TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent) : QWidget(parent), m_workspace(workspace)
+TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
 {
     setObjectName(u"ticketTable"_s);
     m_proxy = new TicketFilterModel(this);
@@ -121,10 +123,12 @@ TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent) : QWidge
     m_table->horizontalHeader()->resizeSection(TicketModel::NumberColumn, 150);
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &TicketTableView::showHeaderMenu);
-    connect(m_table, &QTableView::activated, this,
-            [this](const QModelIndex &i) { Q_EMIT ticketActivated(TicketId(i.data(TicketModel::TicketIdRole).toLongLong())); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &i) { Q_EMIT currentTicketChanged(TicketId(i.data(TicketModel::TicketIdRole).toLongLong())); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
+        Q_EMIT ticketActivated(TicketId(i.data(TicketModel::TicketIdRole).toLongLong()));
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
+        Q_EMIT currentTicketChanged(TicketId(i.data(TicketModel::TicketIdRole).toLongLong()));
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -199,7 +203,8 @@ void TicketTableView::rebuildChoices()
 
     m_savedViews = builtInViews(m_workspace.me().id.value(), QDateTime(QDate::currentDate(), QTime(0, 0)).toUTC());
     QSettings s;
-    const QJsonArray custom = QJsonDocument::fromJson(s.value(settingsKey(m_workspace, u"views"_s)).toByteArray()).array();
+    const QJsonArray custom =
+        QJsonDocument::fromJson(s.value(settingsKey(m_workspace, u"views"_s)).toByteArray()).array();
     for (const QJsonValue &v : custom)
         m_savedViews << SavedView{v.toObject().value(u"name"_s).toString(),
                                   TicketFilter::fromJson(v.toObject().value(u"filter"_s).toObject()), false};
@@ -285,8 +290,8 @@ void TicketTableView::updateCount()
 void TicketTableView::saveCurrentView()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name of this view:"), QLineEdit::Normal,
-                                               QString(), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Save view"), tr("Name of this view:"), QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     QSettings s;
@@ -376,8 +381,8 @@ void TicketTableView::bulkTransition()
     for (const QString &id : common)
         labels << m_workspace.directory().transitionName(sample->type, id);
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Transition %n ticket(s)", nullptr, static_cast<int>(ids.size())),
-                                                 tr("Step:"), labels, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Transition %n ticket(s)", nullptr, static_cast<int>(ids.size())), tr("Step:"), labels, 0, false, &ok);
     if (!ok)
         return;
     const QString transition = common.at(labels.indexOf(chosen));

@@ -29,14 +29,14 @@ TransitionDialog::TransitionDialog(Workspace &workspace, const Ticket &ticket, c
     const QString name = dir.transitionName(ticket.type, transitionId);
     setWindowTitle(tr("%1 — %2").arg(name, ticket.number));
 
-    QString intro = def ? tr("%1: %2 → %3")
-                              .arg(ticket.number, dir.statusName(ticket.type, ticket.status),
-                                   dir.statusName(ticket.type, def->to))
-                        : ticket.number;
+    QString intro =
+        def ? tr("%1: %2 → %3")
+                  .arg(ticket.number, dir.statusName(ticket.type, ticket.status), dir.statusName(ticket.type, def->to))
+            : ticket.number;
     const Role role = workspace.me().role;
     if (def && !def->approverRole.isEmpty() && role != Role::Admin && roleFromName(def->approverRole) != role)
-        intro += u"\n"_s + tr("This step needs the approval of a %1. It takes effect once approved.")
-                                .arg(def->approverRole);
+        intro +=
+            u"\n"_s + tr("This step needs the approval of a %1. It takes effect once approved.").arg(def->approverRole);
     build(intro, def && def->requiresComment,
           tr("The comment is added to the conversation: the requester can read it."));
 
@@ -46,9 +46,8 @@ TransitionDialog::TransitionDialog(Workspace &workspace, const Ticket &ticket, c
         if (isColumnField(field)) {
             if (hasField(ticket, field))
                 continue;
-            auto *missing = new QLabel(tr("%1 is not set yet. Set it first, then try this step again.")
-                                           .arg(fieldLabel(field)),
-                                       this);
+            auto *missing = new QLabel(
+                tr("%1 is not set yet. Set it first, then try this step again.").arg(fieldLabel(field)), this);
             missing->setObjectName(u"transition.missing."_s + field);
             missing->setWordWrap(true);
             missing->setStyleSheet(u"color: #b71c1c;"_s);
@@ -154,7 +153,10 @@ void TransitionDialog::build(const QString &intro, bool commentRequired, const Q
     setMinimumWidth(440);
 }
 
-QString TransitionDialog::comment() const { return m_comment->toPlainText().trimmed(); }
+QString TransitionDialog::comment() const
+{
+    return m_comment->toPlainText().trimmed();
+}
 
 QJsonObject TransitionDialog::fields() const
 {
@@ -185,7 +187,10 @@ bool TransitionDialog::isComplete() const
     return true;
 }
 
-void TransitionDialog::updateOk() { m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isComplete()); }
+void TransitionDialog::updateOk()
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isComplete());
+}
 
 QStringList TransitionDialog::requiredFields(const TicketType &type, const TransitionDef &transition)
 {
@@ -198,9 +203,9 @@ QStringList TransitionDialog::requiredFields(const TicketType &type, const Trans
 
 bool TransitionDialog::isColumnField(const QString &field)
 {
-    static const QStringList columns = {u"assignee"_s, u"team"_s,       u"location"_s, u"title"_s,
-                                        u"description"_s, u"category"_s, u"department"_s, u"address"_s,
-                                        u"requesterContact"_s};
+    static const QStringList columns = {u"assignee"_s,   u"team"_s,        u"location"_s,
+                                        u"title"_s,      u"description"_s, u"category"_s,
+                                        u"department"_s, u"address"_s,     u"requesterContact"_s};
     return columns.contains(field);
 }
 
@@ -258,7 +263,8 @@ QString TransitionDialog::fieldLabel(const QString &field)
 QList<std::pair<QString, QString>> TransitionDialog::fieldChoices(const QString &field)
 {
     if (field == u"callbackResult")
-        return {{u"satisfied"_s, tr("Satisfied")}, {u"partly"_s, tr("Partly satisfied")},
+        return {{u"satisfied"_s, tr("Satisfied")},
+                {u"partly"_s, tr("Partly satisfied")},
                 {u"unresolved"_s, tr("Unresolved")}};
     return {};
 }

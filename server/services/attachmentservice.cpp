@@ -83,9 +83,9 @@ Outcome AttachmentService::begin(const Caller &caller, quintptr owner, const pro
     upload->user = caller.userId;
     upload->ticketId = t->id;
     upload->fileName = AttachmentStore::sanitizeFileName(r.fileName);
-    upload->mimeType = r.mimeType.isEmpty() ? QMimeDatabase().mimeTypeForFile(upload->fileName,
-                                                                              QMimeDatabase::MatchExtension).name()
-                                            : r.mimeType;
+    upload->mimeType = r.mimeType.isEmpty()
+                           ? QMimeDatabase().mimeTypeForFile(upload->fileName, QMimeDatabase::MatchExtension).name()
+                           : r.mimeType;
     upload->size = r.size;
     upload->sha256 = sha;
     upload->lastActivityMs = m_clock.now().toMSecsSinceEpoch();
@@ -145,9 +145,9 @@ void AttachmentService::finish(const Caller &caller, quintptr owner, const proto
     u->file.flush();
     u->file.close();
     if (u->received != u->size) {
-        const Outcome o = Outcome::failure(ErrorCode::UploadIncomplete,
-                                           u"received %1 of %2 bytes"_s.arg(u->received).arg(u->size),
-                                           {{u"received"_s, u->received}, {u"size"_s, u->size}});
+        const Outcome o =
+            Outcome::failure(ErrorCode::UploadIncomplete, u"received %1 of %2 bytes"_s.arg(u->received).arg(u->size),
+                             {{u"received"_s, u->received}, {u"size"_s, u->size}});
         drop(r.uploadId);
         request.done(o);
         return;
@@ -183,8 +183,7 @@ void AttachmentService::finish(const Caller &caller, quintptr owner, const proto
         bool internal = false;
         if (a.commentId.isValid()) {
             const std::optional<Comment> c = ctx.store().comment(a.commentId);
-            if (!c || c->ticketId != t->id ||
-                (c->kind == CommentKind::Internal && !roleSeesInternalNotes(caller.role)))
+            if (!c || c->ticketId != t->id || (c->kind == CommentKind::Internal && !roleSeesInternalNotes(caller.role)))
                 return Outcome::failure(ErrorCode::InvalidField, u"that message is not on this ticket"_s,
                                         {{u"field"_s, u"commentId"_s}});
             internal = c->kind == CommentKind::Internal; // a file on an internal note is internal too

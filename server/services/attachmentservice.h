@@ -24,8 +24,7 @@ class Store;
 class AttachmentService
 {
 public:
-    AttachmentService(Store &reader, WriteQueue &writer, AttachmentStore &files, const Clock &clock,
-                      qint64 maxBytes);
+    AttachmentService(Store &reader, WriteQueue &writer, AttachmentStore &files, const Clock &clock, qint64 maxBytes);
     ~AttachmentService();
 
     Outcome begin(const Caller &caller, quintptr owner, const protocol::AttachmentBegin &request);

@@ -18,7 +18,10 @@ using protocol::ErrorCode;
 
 namespace {
 
-Caller callerOf(const User &u) { return {u.id, u.role, u.username, u.displayName, u.teamId}; }
+Caller callerOf(const User &u)
+{
+    return {u.id, u.role, u.username, u.displayName, u.teamId};
+}
 
 SessionOutcome refused(ErrorCode code, const QString &message, const QJsonObject &details = {})
 {
@@ -81,8 +84,7 @@ void AuthService::login(const QString &username, const QString &password,
     });
 }
 
-void AuthService::finishLogin(const UserRecord &user, bool passwordOk,
-                              std::function<void(const SessionOutcome &)> done)
+void AuthService::finishLogin(const UserRecord &user, bool passwordOk, std::function<void(const SessionOutcome &)> done)
 {
     const AuthPolicy policy = m_policy;
     const QString token = passwordOk ? passwords::newToken() : QString();

@@ -12,7 +12,10 @@ class Store;
 class DirectoryService
 {
 public:
-    explicit DirectoryService(Store &reader) : m_reader(reader) {}
+    explicit DirectoryService(Store &reader)
+        : m_reader(reader)
+    {
+    }
     Outcome users(const Caller &caller);
     Outcome teams();
     Outcome staff();

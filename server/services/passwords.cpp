@@ -6,7 +6,10 @@
 
 namespace crewline::server::passwords {
 
-bool initialize() { return sodium_init() >= 0; }
+bool initialize()
+{
+    return sodium_init() >= 0;
+}
 
 QString hash(const QString &password)
 {

@@ -25,7 +25,10 @@ std::optional<protocol::Error> error(ErrorCode code, const QString &message, con
     return protocol::Error{code, message, details};
 }
 
-QJsonObject actorJson(const Caller &c) { return {{u"id"_s, c.userId.value()}, {u"name"_s, c.displayName}}; }
+QJsonObject actorJson(const Caller &c)
+{
+    return {{u"id"_s, c.userId.value()}, {u"name"_s, c.displayName}};
+}
 
 QJsonArray idArray(const QList<UserId> &ids)
 {
@@ -126,17 +129,16 @@ void stampPhase(Ticket &t, Phase phase, const QDateTime &now)
 // What a mutation adds besides the new ticket state.
 struct Change
 {
-    QString reason;                 // audit reason
-    QString message;                // a message to add to the conversation with the change
+    QString reason;  // audit reason
+    QString message; // a message to add to the conversation with the change
     CommentKind messageKind = CommentKind::Public;
-    QList<UserId> notify;           // people to tell (in the event)
-    QString auditAction;            // overrides the action name in the audit
+    QList<UserId> notify; // people to tell (in the event)
+    QString auditAction;  // overrides the action name in the audit
 };
 
 using ChangeFn = std::function<std::optional<protocol::Error>(Ticket &, const TicketType &, Change &)>;
 
-Comment makeComment(const Caller &caller, TicketId ticket, CommentKind kind, const QString &body,
-                    const QDateTime &now)
+Comment makeComment(const Caller &caller, TicketId ticket, CommentKind kind, const QString &body, const QDateTime &now)
 {
     Comment c;
     c.ticketId = ticket;
@@ -161,8 +163,7 @@ Comment addComment(WriteContext &ctx, const Caller &caller, const Ticket &ticket
         touched.firstResponseAt = ctx.now();
     StoredEvent e = TicketService::ticketEvent(
         u"comment.added"_s, touched,
-        {{u"comment"_s, comment.toJson()}, {u"actor"_s, actorJson(caller)}, {u"notify"_s, idArray(notify)}},
-        ctx.now());
+        {{u"comment"_s, comment.toJson()}, {u"actor"_s, actorJson(caller)}, {u"notify"_s, idArray(notify)}}, ctx.now());
     e.internal = comment.kind == CommentKind::Internal;
     ctx.emitEvent(e);
     return comment;
@@ -220,12 +221,12 @@ Outcome mutate(WriteContext &ctx, const TicketTypeRegistry &types, const Caller 
     for (auto it = audit.changes.begin(); it != audit.changes.end(); ++it)
         changed.append(it.key());
     // "previous" lets subscribers filtered by assignee or team see a ticket leave their scope.
-    const QJsonObject previous{{u"assigneeId"_s, before.assigneeId.isValid() ? QJsonValue(before.assigneeId.value())
-                                                                              : QJsonValue(QJsonValue::Null)},
-                               {u"teamId"_s, before.teamId.isValid() ? QJsonValue(before.teamId.value())
-                                                                      : QJsonValue(QJsonValue::Null)},
-                               {u"status"_s, before.status},
-                               {u"type"_s, before.type}};
+    const QJsonObject previous{
+        {u"assigneeId"_s,
+         before.assigneeId.isValid() ? QJsonValue(before.assigneeId.value()) : QJsonValue(QJsonValue::Null)},
+        {u"teamId"_s, before.teamId.isValid() ? QJsonValue(before.teamId.value()) : QJsonValue(QJsonValue::Null)},
+        {u"status"_s, before.status},
+        {u"type"_s, before.type}};
     ctx.emitEvent(TicketService::ticketEvent(u"ticket.changed"_s, after,
                                              {{u"action"_s, audit.action},
                                               {u"changed"_s, changed},
@@ -246,8 +247,8 @@ std::optional<protocol::Error> checkStaff(Store &store, UserId id, User *out = n
         return error(ErrorCode::NotFound, u"no active user %1"_s.arg(id.value()), {{u"assigneeId"_s, id.value()}});
     const Role r = user->user.role;
     if (r == Role::Requester || r == Role::Manager || r == Role::Auditor)
-        return error(ErrorCode::InvalidField, u"%1 cannot hold tickets (role %2)"_s.arg(user->user.displayName,
-                                                                                      roleName(r)),
+        return error(ErrorCode::InvalidField,
+                     u"%1 cannot hold tickets (role %2)"_s.arg(user->user.displayName, roleName(r)),
                      {{u"field"_s, u"assigneeId"_s}});
     if (out)
         *out = user->user;
@@ -290,8 +291,7 @@ std::optional<protocol::Error> applyTransition(Ticket &t, const TicketType &type
     required.removeDuplicates();
     const QStringList missing = missingFields(t, required);
     if (!missing.isEmpty()) {
-        return error(ErrorCode::MissingFields,
-                     u"\"%1\" needs these fields: %2"_s.arg(tr.id, missing.join(u", "_s)),
+        return error(ErrorCode::MissingFields, u"\"%1\" needs these fields: %2"_s.arg(tr.id, missing.join(u", "_s)),
                      {{u"fields"_s, QJsonArray::fromStringList(missing)}, {u"transition"_s, tr.id}});
     }
     return std::nullopt;
@@ -299,8 +299,7 @@ std::optional<protocol::Error> applyTransition(Ticket &t, const TicketType &type
 
 std::optional<protocol::Error> notAllowed(const TicketType &type, const Ticket &t, const QString &what)
 {
-    return error(ErrorCode::InvalidTransition,
-                 u"%1 is not possible while %2 is \"%3\""_s.arg(what, t.number, t.status),
+    return error(ErrorCode::InvalidTransition, u"%1 is not possible while %2 is \"%3\""_s.arg(what, t.number, t.status),
                  {{u"status"_s, t.status}, {u"type"_s, type.id()}});
 }
 
@@ -457,7 +456,8 @@ void TicketService::create(const Caller &caller, const protocol::TicketCreate &r
         return;
     }
     if (!request.source.isEmpty() && !allSourceNames().contains(request.source)) {
-        reply(fail(ErrorCode::InvalidField, u"field \"source\" must be one of: %1"_s.arg(allSourceNames().join(u", "_s)),
+        reply(fail(ErrorCode::InvalidField,
+                   u"field \"source\" must be one of: %1"_s.arg(allSourceNames().join(u", "_s)),
                    {{u"field"_s, u"source"_s}}));
         return;
     }
@@ -484,32 +484,33 @@ void TicketService::create(const Caller &caller, const protocol::TicketCreate &r
     t.createdBy = caller.userId;
     t.fields = request.fields_;
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketCreate,
-           [t, caller, &types](WriteContext &ctx) mutable {
-               for (const auto &e : {checkTeam(ctx.store(), t.teamId, u"teamId"_s),
-                                     checkUser(ctx.store(), t.requester.userId, u"requester.userId"_s)}) {
-                   if (e)
-                       return Outcome::failure(e->code, e->message, e->details);
-               }
-               const TicketType *type = types.type(t.type);
-               t.createdAt = ctx.now();
-               t.updatedAt = ctx.now();
-               t.version = 1;
-               t.number = ctx.store().nextTicketNumber(ctx.now().date().year());
-               const Phase phase = type ? type->phaseOf(t.status) : Phase::New;
-               t.id = ctx.store().insertTicket(t, static_cast<int>(phase));
-               AuditEntry audit;
-               audit.ticketId = t.id;
-               audit.actorId = caller.userId;
-               audit.actorName = caller.displayName;
-               audit.at = ctx.now();
-               audit.action = u"create"_s;
-               audit.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, t.status}}}};
-               ctx.store().insertAudit(audit);
-               ctx.emitEvent(ticketEvent(u"ticket.created"_s, t, {{u"actor"_s, actorJson(caller)}}, ctx.now()));
-               return Outcome::success({{u"ticket"_s, t.toJson()}});
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketCreate,
+        [t, caller, &types](WriteContext &ctx) mutable {
+            for (const auto &e : {checkTeam(ctx.store(), t.teamId, u"teamId"_s),
+                                  checkUser(ctx.store(), t.requester.userId, u"requester.userId"_s)}) {
+                if (e)
+                    return Outcome::failure(e->code, e->message, e->details);
+            }
+            const TicketType *type = types.type(t.type);
+            t.createdAt = ctx.now();
+            t.updatedAt = ctx.now();
+            t.version = 1;
+            t.number = ctx.store().nextTicketNumber(ctx.now().date().year());
+            const Phase phase = type ? type->phaseOf(t.status) : Phase::New;
+            t.id = ctx.store().insertTicket(t, static_cast<int>(phase));
+            AuditEntry audit;
+            audit.ticketId = t.id;
+            audit.actorId = caller.userId;
+            audit.actorName = caller.displayName;
+            audit.at = ctx.now();
+            audit.action = u"create"_s;
+            audit.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, t.status}}}};
+            ctx.store().insertAudit(audit);
+            ctx.emitEvent(ticketEvent(u"ticket.created"_s, t, {{u"actor"_s, actorJson(caller)}}, ctx.now()));
+            return Outcome::success({{u"ticket"_s, t.toJson()}});
+        },
+        std::move(reply));
 }
 
 void TicketService::update(const Caller &caller, const protocol::TicketUpdate &r, const QString &idem, Reply reply)
@@ -520,64 +521,64 @@ void TicketService::update(const Caller &caller, const protocol::TicketUpdate &r
         return;
     }
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketUpdate,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(ctx, types, caller, r.ticketId, r.version, u"update"_s,
-                             [&](Ticket &t, const TicketType &, Change &) -> std::optional<protocol::Error> {
-                                 if (caller.role == Role::Engineer && t.assigneeId != caller.userId)
-                                     return error(ErrorCode::Forbidden,
-                                                  u"engineers may edit only tickets assigned to them"_s);
-                                 const protocol::TicketChanges &c = r.changes;
-                                 if (c.title) {
-                                     if (c.title->trimmed().isEmpty())
-                                         return error(ErrorCode::InvalidField, u"the title cannot be empty"_s,
-                                                      {{u"field"_s, u"changes.title"_s}});
-                                     t.title = c.title->trimmed();
-                                 }
-                                 if (c.description)
-                                     t.description = *c.description;
-                                 if (c.category)
-                                     t.category = *c.category;
-                                 if (c.department)
-                                     t.department = *c.department;
-                                 if (c.address)
-                                     t.address = *c.address;
-                                 if (c.priority)
-                                     t.priority = *c.priority;
-                                 if (c.requester) {
-                                     if (auto e = checkUser(ctx.store(), c.requester->userId,
-                                                            u"changes.requester.userId"_s))
-                                         return e;
-                                     const UserId owner = t.requester.userId;
-                                     t.requester = *c.requester;
-                                     if (!c.requester->userId.isValid())
-                                         t.requester.userId = owner;
-                                 }
-                                 if (c.location)
-                                     t.location = *c.location;
-                                 if (c.teamId) {
-                                     if (auto e = checkTeam(ctx.store(), *c.teamId, u"changes.teamId"_s))
-                                         return e;
-                                     t.teamId = *c.teamId;
-                                 }
-                                 if (c.fields_)
-                                     t.fields = mergeFields(t.fields, *c.fields_);
-                                 if (c.type && *c.type != t.type) {
-                                     // Changing type restarts the lifecycle unless the status exists in both.
-                                     const TicketType *to = types.type(*c.type);
-                                     if (!to->status(t.status)) {
-                                         if (types.type(t.type)->phaseOf(t.status) != Phase::New)
-                                             return error(ErrorCode::InvalidTransition,
-                                                          u"the type can only change before work starts"_s,
-                                                          {{u"field"_s, u"changes.type"_s}});
-                                         t.status = to->initialStatus();
-                                     }
-                                     t.type = *c.type;
-                                 }
-                                 return std::nullopt;
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketUpdate,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(
+                ctx, types, caller, r.ticketId, r.version, u"update"_s,
+                [&](Ticket &t, const TicketType &, Change &) -> std::optional<protocol::Error> {
+                    if (caller.role == Role::Engineer && t.assigneeId != caller.userId)
+                        return error(ErrorCode::Forbidden, u"engineers may edit only tickets assigned to them"_s);
+                    const protocol::TicketChanges &c = r.changes;
+                    if (c.title) {
+                        if (c.title->trimmed().isEmpty())
+                            return error(ErrorCode::InvalidField, u"the title cannot be empty"_s,
+                                         {{u"field"_s, u"changes.title"_s}});
+                        t.title = c.title->trimmed();
+                    }
+                    if (c.description)
+                        t.description = *c.description;
+                    if (c.category)
+                        t.category = *c.category;
+                    if (c.department)
+                        t.department = *c.department;
+                    if (c.address)
+                        t.address = *c.address;
+                    if (c.priority)
+                        t.priority = *c.priority;
+                    if (c.requester) {
+                        if (auto e = checkUser(ctx.store(), c.requester->userId, u"changes.requester.userId"_s))
+                            return e;
+                        const UserId owner = t.requester.userId;
+                        t.requester = *c.requester;
+                        if (!c.requester->userId.isValid())
+                            t.requester.userId = owner;
+                    }
+                    if (c.location)
+                        t.location = *c.location;
+                    if (c.teamId) {
+                        if (auto e = checkTeam(ctx.store(), *c.teamId, u"changes.teamId"_s))
+                            return e;
+                        t.teamId = *c.teamId;
+                    }
+                    if (c.fields_)
+                        t.fields = mergeFields(t.fields, *c.fields_);
+                    if (c.type && *c.type != t.type) {
+                        // Changing type restarts the lifecycle unless the status exists in both.
+                        const TicketType *to = types.type(*c.type);
+                        if (!to->status(t.status)) {
+                            if (types.type(t.type)->phaseOf(t.status) != Phase::New)
+                                return error(ErrorCode::InvalidTransition,
+                                             u"the type can only change before work starts"_s,
+                                             {{u"field"_s, u"changes.type"_s}});
+                            t.status = to->initialStatus();
+                        }
+                        t.type = *c.type;
+                    }
+                    return std::nullopt;
+                });
+        },
+        std::move(reply));
 }
 
 void TicketService::assign(const Caller &caller, const protocol::TicketAssign &r, const QString &idem, Reply reply)
@@ -588,72 +589,74 @@ void TicketService::assign(const Caller &caller, const protocol::TicketAssign &r
         return;
     }
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketAssign,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(
-                   ctx, types, caller, r.ticketId, r.version, u"assign"_s,
-                   [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                       if (type.isFinal(t.status))
-                           return notAllowed(type, t, u"Assigning"_s);
-                       if (t.status == TicketType::kSuspended)
-                           return notAllowed(type, t, u"Assigning"_s);
-                       if (auto e = checkTeam(ctx.store(), r.teamId, u"teamId"_s))
-                           return e;
-                       if (r.assigneeId.isValid()) {
-                           User assignee;
-                           if (auto e = checkStaff(ctx.store(), r.assigneeId, &assignee))
-                               return e;
-                           if (t.assigneeId != r.assigneeId)
-                               t.acceptedAt = {};
-                           t.assigneeId = r.assigneeId;
-                           t.teamId = r.teamId.isValid() ? r.teamId
-                                                         : (assignee.teamId.isValid() ? assignee.teamId : t.teamId);
-                           change.notify << r.assigneeId;
-                       } else {
-                           t.teamId = r.teamId;
-                       }
-                       if (const TransitionDef *tr = type.triggered(u"assign"_s, t.status); tr && t.assigneeId.isValid())
-                           t.status = tr->to;
-                       change.reason = r.note;
-                       if (!r.note.isEmpty()) {
-                           change.message = r.note;
-                           change.messageKind = CommentKind::Internal;
-                       }
-                       return std::nullopt;
-                   });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketAssign,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(
+                ctx, types, caller, r.ticketId, r.version, u"assign"_s,
+                [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                    if (type.isFinal(t.status))
+                        return notAllowed(type, t, u"Assigning"_s);
+                    if (t.status == TicketType::kSuspended)
+                        return notAllowed(type, t, u"Assigning"_s);
+                    if (auto e = checkTeam(ctx.store(), r.teamId, u"teamId"_s))
+                        return e;
+                    if (r.assigneeId.isValid()) {
+                        User assignee;
+                        if (auto e = checkStaff(ctx.store(), r.assigneeId, &assignee))
+                            return e;
+                        if (t.assigneeId != r.assigneeId)
+                            t.acceptedAt = {};
+                        t.assigneeId = r.assigneeId;
+                        t.teamId =
+                            r.teamId.isValid() ? r.teamId : (assignee.teamId.isValid() ? assignee.teamId : t.teamId);
+                        change.notify << r.assigneeId;
+                    } else {
+                        t.teamId = r.teamId;
+                    }
+                    if (const TransitionDef *tr = type.triggered(u"assign"_s, t.status); tr && t.assigneeId.isValid())
+                        t.status = tr->to;
+                    change.reason = r.note;
+                    if (!r.note.isEmpty()) {
+                        change.message = r.note;
+                        change.messageKind = CommentKind::Internal;
+                    }
+                    return std::nullopt;
+                });
+        },
+        std::move(reply));
 }
 
 void TicketService::accept(const Caller &caller, const protocol::TicketAccept &r, const QString &idem, Reply reply)
 {
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketAccept,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(ctx, types, caller, r.ticketId, r.version, u"accept"_s,
-                             [&](Ticket &t, const TicketType &type, Change &) -> std::optional<protocol::Error> {
-                                 if (t.assigneeId != caller.userId && caller.role != Role::Admin)
-                                     return error(ErrorCode::Forbidden,
-                                                  u"only the assigned engineer can accept %1"_s.arg(t.number));
-                                 if (t.acceptedAt.isValid())
-                                     return notAllowed(type, t, u"Accepting again"_s);
-                                 const TransitionDef *tr = type.triggered(u"accept"_s, t.status);
-                                 bool typeHasAccept = false;
-                                 for (const TransitionDef &d : type.transitions())
-                                     typeHasAccept = typeHasAccept || d.trigger == u"accept";
-                                 if (typeHasAccept && !tr)
-                                     return notAllowed(type, t, u"Accepting"_s);
-                                 if (type.isFinal(t.status))
-                                     return notAllowed(type, t, u"Accepting"_s);
-                                 if (tr)
-                                     t.status = tr->to;
-                                 t.acceptedAt = ctx.now();
-                                 if (!t.firstResponseAt.isValid())
-                                     t.firstResponseAt = ctx.now();
-                                 return std::nullopt;
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketAccept,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(ctx, types, caller, r.ticketId, r.version, u"accept"_s,
+                          [&](Ticket &t, const TicketType &type, Change &) -> std::optional<protocol::Error> {
+                              if (t.assigneeId != caller.userId && caller.role != Role::Admin)
+                                  return error(ErrorCode::Forbidden,
+                                               u"only the assigned engineer can accept %1"_s.arg(t.number));
+                              if (t.acceptedAt.isValid())
+                                  return notAllowed(type, t, u"Accepting again"_s);
+                              const TransitionDef *tr = type.triggered(u"accept"_s, t.status);
+                              bool typeHasAccept = false;
+                              for (const TransitionDef &d : type.transitions())
+                                  typeHasAccept = typeHasAccept || d.trigger == u"accept";
+                              if (typeHasAccept && !tr)
+                                  return notAllowed(type, t, u"Accepting"_s);
+                              if (type.isFinal(t.status))
+                                  return notAllowed(type, t, u"Accepting"_s);
+                              if (tr)
+                                  t.status = tr->to;
+                              t.acceptedAt = ctx.now();
+                              if (!t.firstResponseAt.isValid())
+                                  t.firstResponseAt = ctx.now();
+                              return std::nullopt;
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::comment(const Caller &caller, const protocol::TicketComment &r, const QString &idem, Reply reply)
@@ -666,104 +669,103 @@ void TicketService::comment(const Caller &caller, const protocol::TicketComment 
         reply(fail(ErrorCode::Forbidden, u"requesters cannot write internal notes"_s));
         return;
     }
-    submit(caller, idem, protocol::Op::TicketComment,
-           [caller, r](WriteContext &ctx) {
-               const std::optional<Ticket> t = resolveMerged(ctx.store(), r.ticketId);
-               if (!t || !canSee(caller, *t))
-                   return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
-               Comment c = makeComment(caller, t->id, r.kind, r.body, ctx.now());
-               QList<UserId> notify;
-               if (t->assigneeId != caller.userId)
-                   notify << t->assigneeId;
-               c = addComment(ctx, caller, *t, c, notify);
-               return Outcome::success({{u"comment"_s, c.toJson()}, {u"ticketId"_s, t->id.value()}});
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketComment,
+        [caller, r](WriteContext &ctx) {
+            const std::optional<Ticket> t = resolveMerged(ctx.store(), r.ticketId);
+            if (!t || !canSee(caller, *t))
+                return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
+            Comment c = makeComment(caller, t->id, r.kind, r.body, ctx.now());
+            QList<UserId> notify;
+            if (t->assigneeId != caller.userId)
+                notify << t->assigneeId;
+            c = addComment(ctx, caller, *t, c, notify);
+            return Outcome::success({{u"comment"_s, c.toJson()}, {u"ticketId"_s, t->id.value()}});
+        },
+        std::move(reply));
 }
 
 void TicketService::transition(const Caller &caller, const protocol::TicketTransition &r, const QString &idem,
                                Reply reply)
 {
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketTransition,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(
-                   ctx, types, caller, r.ticketId, r.version, u"transition"_s,
-                   [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                       const TransitionDef *tr = type.transition(r.transition);
-                       if (!tr)
-                           return error(ErrorCode::InvalidTransition,
-                                        u"type \"%1\" has no transition \"%2\""_s.arg(type.id(), r.transition),
-                                        {{u"transition"_s, r.transition}});
-                       if (!tr->trigger.isEmpty())
-                           return error(ErrorCode::InvalidTransition,
-                                        u"\"%1\" is performed by ticket.%2"_s.arg(tr->id, tr->trigger),
-                                        {{u"transition"_s, tr->id}});
-                       if (!tr->from.contains(t.status))
-                           return notAllowed(type, t, u"\"%1\""_s.arg(tr->id));
-                       if (!type.mayPerform(*tr, caller.actor(), t.assigneeId, t.requester.userId))
-                           return error(ErrorCode::Forbidden,
-                                        u"your role may not perform \"%1\" on %2"_s.arg(tr->id, t.number));
-                       if (t.pendingApproval.isValid())
-                           return error(ErrorCode::InvalidTransition,
-                                        u"%1 is waiting for an approval of \"%2\""_s.arg(t.number,
-                                                                                         t.pendingApproval.transition));
-                       if (tr->requiresComment && r.comment.trimmed().isEmpty())
-                           return error(ErrorCode::MissingFields, u"\"%1\" needs a comment (a reason)"_s.arg(tr->id),
-                                        {{u"fields"_s, QJsonArray{u"comment"_s}}});
-                       change.message = r.comment;
-                       change.reason = r.comment;
-                       const bool needsApproval =
-                           !tr->approverRole.isEmpty() && caller.role != Role::Admin &&
-                           roleFromName(tr->approverRole) != caller.role;
-                       if (needsApproval) {
-                           // Check the fields now, so that the approver is not asked to approve the impossible.
-                           Ticket probe = t;
-                           if (auto e = applyTransition(probe, type, *tr, r.fields_))
-                               return e;
-                           t.pendingApproval = {tr->id, tr->approverRole, caller.userId, ctx.now(), r.fields_,
-                                                r.comment};
-                           change.auditAction = u"approval_requested"_s;
-                           change.message.clear();
-                           return std::nullopt;
-                       }
-                       if (tr->unassign && t.assigneeId.isValid())
-                           change.notify << t.assigneeId;
-                       if (t.requester.userId.isValid())
-                           change.notify << t.requester.userId;
-                       return applyTransition(t, type, *tr, r.fields_);
-                   });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketTransition,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(
+                ctx, types, caller, r.ticketId, r.version, u"transition"_s,
+                [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                    const TransitionDef *tr = type.transition(r.transition);
+                    if (!tr)
+                        return error(ErrorCode::InvalidTransition,
+                                     u"type \"%1\" has no transition \"%2\""_s.arg(type.id(), r.transition),
+                                     {{u"transition"_s, r.transition}});
+                    if (!tr->trigger.isEmpty())
+                        return error(ErrorCode::InvalidTransition,
+                                     u"\"%1\" is performed by ticket.%2"_s.arg(tr->id, tr->trigger),
+                                     {{u"transition"_s, tr->id}});
+                    if (!tr->from.contains(t.status))
+                        return notAllowed(type, t, u"\"%1\""_s.arg(tr->id));
+                    if (!type.mayPerform(*tr, caller.actor(), t.assigneeId, t.requester.userId))
+                        return error(ErrorCode::Forbidden,
+                                     u"your role may not perform \"%1\" on %2"_s.arg(tr->id, t.number));
+                    if (t.pendingApproval.isValid())
+                        return error(ErrorCode::InvalidTransition, u"%1 is waiting for an approval of \"%2\""_s.arg(
+                                                                       t.number, t.pendingApproval.transition));
+                    if (tr->requiresComment && r.comment.trimmed().isEmpty())
+                        return error(ErrorCode::MissingFields, u"\"%1\" needs a comment (a reason)"_s.arg(tr->id),
+                                     {{u"fields"_s, QJsonArray{u"comment"_s}}});
+                    change.message = r.comment;
+                    change.reason = r.comment;
+                    const bool needsApproval = !tr->approverRole.isEmpty() && caller.role != Role::Admin &&
+                                               roleFromName(tr->approverRole) != caller.role;
+                    if (needsApproval) {
+                        // Check the fields now, so that the approver is not asked to approve the impossible.
+                        Ticket probe = t;
+                        if (auto e = applyTransition(probe, type, *tr, r.fields_))
+                            return e;
+                        t.pendingApproval = {tr->id, tr->approverRole, caller.userId, ctx.now(), r.fields_, r.comment};
+                        change.auditAction = u"approval_requested"_s;
+                        change.message.clear();
+                        return std::nullopt;
+                    }
+                    if (tr->unassign && t.assigneeId.isValid())
+                        change.notify << t.assigneeId;
+                    if (t.requester.userId.isValid())
+                        change.notify << t.requester.userId;
+                    return applyTransition(t, type, *tr, r.fields_);
+                });
+        },
+        std::move(reply));
 }
 
 void TicketService::approve(const Caller &caller, const protocol::TicketApprove &r, const QString &idem, Reply reply)
 {
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketApprove,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(
-                   ctx, types, caller, r.ticketId, r.version, r.approve ? u"approve"_s : u"reject_approval"_s,
-                   [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                       if (!t.pendingApproval.isValid())
-                           return error(ErrorCode::InvalidTransition, u"%1 awaits no approval"_s.arg(t.number));
-                       const PendingApproval pending = t.pendingApproval;
-                       if (caller.role != Role::Admin && roleFromName(pending.approverRole) != caller.role)
-                           return error(ErrorCode::Forbidden,
-                                        u"this approval needs the role \"%1\""_s.arg(pending.approverRole));
-                       t.pendingApproval = {};
-                       change.notify << pending.requestedBy;
-                       change.reason = r.comment;
-                       change.message = r.comment;
-                       if (!r.approve)
-                           return std::nullopt;
-                       const TransitionDef *tr = type.transition(pending.transition);
-                       if (!tr || !tr->from.contains(t.status))
-                           return notAllowed(type, t, u"The approved step"_s);
-                       return applyTransition(t, type, *tr, pending.fields);
-                   });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketApprove,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(ctx, types, caller, r.ticketId, r.version, r.approve ? u"approve"_s : u"reject_approval"_s,
+                          [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                              if (!t.pendingApproval.isValid())
+                                  return error(ErrorCode::InvalidTransition, u"%1 awaits no approval"_s.arg(t.number));
+                              const PendingApproval pending = t.pendingApproval;
+                              if (caller.role != Role::Admin && roleFromName(pending.approverRole) != caller.role)
+                                  return error(ErrorCode::Forbidden,
+                                               u"this approval needs the role \"%1\""_s.arg(pending.approverRole));
+                              t.pendingApproval = {};
+                              change.notify << pending.requestedBy;
+                              change.reason = r.comment;
+                              change.message = r.comment;
+                              if (!r.approve)
+                                  return std::nullopt;
+                              const TransitionDef *tr = type.transition(pending.transition);
+                              if (!tr || !tr->from.contains(t.status))
+                                  return notAllowed(type, t, u"The approved step"_s);
+                              return applyTransition(t, type, *tr, pending.fields);
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::suspend(const Caller &caller, const protocol::TicketSuspend &r, const QString &idem, Reply reply)
@@ -774,93 +776,97 @@ void TicketService::suspend(const Caller &caller, const protocol::TicketSuspend 
         return;
     }
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketSuspend,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(ctx, types, caller, r.ticketId, r.version, u"suspend"_s,
-                             [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                                 if (caller.role == Role::Engineer && t.assigneeId != caller.userId)
-                                     return error(ErrorCode::Forbidden, u"not your ticket"_s);
-                                 if (!type.canSuspend(t.status))
-                                     return notAllowed(type, t, u"Suspending"_s);
-                                 t.suspendedFrom = t.status;
-                                 t.status = TicketType::kSuspended;
-                                 change.reason = r.comment;
-                                 change.message = r.comment;
-                                 change.messageKind = CommentKind::Internal;
-                                 return std::nullopt;
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketSuspend,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(ctx, types, caller, r.ticketId, r.version, u"suspend"_s,
+                          [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                              if (caller.role == Role::Engineer && t.assigneeId != caller.userId)
+                                  return error(ErrorCode::Forbidden, u"not your ticket"_s);
+                              if (!type.canSuspend(t.status))
+                                  return notAllowed(type, t, u"Suspending"_s);
+                              t.suspendedFrom = t.status;
+                              t.status = TicketType::kSuspended;
+                              change.reason = r.comment;
+                              change.message = r.comment;
+                              change.messageKind = CommentKind::Internal;
+                              return std::nullopt;
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::resume(const Caller &caller, const protocol::TicketResume &r, const QString &idem, Reply reply)
 {
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketResume,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(ctx, types, caller, r.ticketId, r.version, u"resume"_s,
-                             [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                                 if (caller.role == Role::Engineer && t.assigneeId != caller.userId)
-                                     return error(ErrorCode::Forbidden, u"not your ticket"_s);
-                                 if (t.status != TicketType::kSuspended || t.suspendedFrom.isEmpty())
-                                     return notAllowed(type, t, u"Resuming"_s);
-                                 t.status = t.suspendedFrom;
-                                 t.suspendedFrom.clear();
-                                 change.reason = r.comment;
-                                 change.message = r.comment;
-                                 change.messageKind = CommentKind::Internal;
-                                 change.notify << t.assigneeId;
-                                 return std::nullopt;
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketResume,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(ctx, types, caller, r.ticketId, r.version, u"resume"_s,
+                          [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                              if (caller.role == Role::Engineer && t.assigneeId != caller.userId)
+                                  return error(ErrorCode::Forbidden, u"not your ticket"_s);
+                              if (t.status != TicketType::kSuspended || t.suspendedFrom.isEmpty())
+                                  return notAllowed(type, t, u"Resuming"_s);
+                              t.status = t.suspendedFrom;
+                              t.suspendedFrom.clear();
+                              change.reason = r.comment;
+                              change.message = r.comment;
+                              change.messageKind = CommentKind::Internal;
+                              change.notify << t.assigneeId;
+                              return std::nullopt;
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::urge(const Caller &caller, const protocol::TicketUrge &r, const QString &idem, Reply reply)
 {
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketUrge,
-           [caller, r, &types](WriteContext &ctx) {
-               const std::optional<Ticket> target = resolveMerged(ctx.store(), r.ticketId);
-               if (!target)
-                   return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
-               // Urging is not based on a version: pressing on a ticket never conflicts with work on it.
-               return mutate(ctx, types, caller, target->id, std::nullopt, u"urge"_s,
-                             [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                                 if (type.phaseOf(t.status) == Phase::Closed)
-                                     return notAllowed(type, t, u"Urging"_s);
-                                 t.urgeCount += 1;
-                                 change.notify << t.assigneeId;
-                                 change.reason = r.comment;
-                                 change.message = r.comment;
-                                 return std::nullopt;
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketUrge,
+        [caller, r, &types](WriteContext &ctx) {
+            const std::optional<Ticket> target = resolveMerged(ctx.store(), r.ticketId);
+            if (!target)
+                return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
+            // Urging is not based on a version: pressing on a ticket never conflicts with work on it.
+            return mutate(ctx, types, caller, target->id, std::nullopt, u"urge"_s,
+                          [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                              if (type.phaseOf(t.status) == Phase::Closed)
+                                  return notAllowed(type, t, u"Urging"_s);
+                              t.urgeCount += 1;
+                              change.notify << t.assigneeId;
+                              change.reason = r.comment;
+                              change.message = r.comment;
+                              return std::nullopt;
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::reopen(const Caller &caller, const protocol::TicketReopen &r, const QString &idem, Reply reply)
 {
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketReopen,
-           [caller, r, &types](WriteContext &ctx) {
-               return mutate(ctx, types, caller, r.ticketId, r.version, u"reopen"_s,
-                             [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                                 const TransitionDef *tr = type.triggered(u"reopen"_s, t.status);
-                                 if (!tr)
-                                     return notAllowed(type, t, u"Reopening"_s);
-                                 if (!type.mayPerform(*tr, caller.actor(), t.assigneeId, t.requester.userId))
-                                     return error(ErrorCode::Forbidden, u"your role may not reopen %1"_s.arg(t.number));
-                                 if (tr->requiresComment && r.comment.trimmed().isEmpty())
-                                     return error(ErrorCode::MissingFields, u"reopening needs a reason in \"comment\""_s,
-                                                  {{u"fields"_s, QJsonArray{u"comment"_s}}});
-                                 change.reason = r.comment;
-                                 change.message = r.comment;
-                                 change.notify << t.assigneeId;
-                                 return applyTransition(t, type, *tr, {});
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketReopen,
+        [caller, r, &types](WriteContext &ctx) {
+            return mutate(ctx, types, caller, r.ticketId, r.version, u"reopen"_s,
+                          [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                              const TransitionDef *tr = type.triggered(u"reopen"_s, t.status);
+                              if (!tr)
+                                  return notAllowed(type, t, u"Reopening"_s);
+                              if (!type.mayPerform(*tr, caller.actor(), t.assigneeId, t.requester.userId))
+                                  return error(ErrorCode::Forbidden, u"your role may not reopen %1"_s.arg(t.number));
+                              if (tr->requiresComment && r.comment.trimmed().isEmpty())
+                                  return error(ErrorCode::MissingFields, u"reopening needs a reason in \"comment\""_s,
+                                               {{u"fields"_s, QJsonArray{u"comment"_s}}});
+                              change.reason = r.comment;
+                              change.message = r.comment;
+                              change.notify << t.assigneeId;
+                              return applyTransition(t, type, *tr, {});
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::split(const Caller &caller, const protocol::TicketSplit &r, const QString &idem, Reply reply)
@@ -870,72 +876,73 @@ void TicketService::split(const Caller &caller, const protocol::TicketSplit &r, 
         return;
     }
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketSplit,
-           [caller, r, &types](WriteContext &ctx) {
-               Store &store = ctx.store();
-               QList<Comment> moved;
-               for (CommentId id : r.commentIds) {
-                   const std::optional<Comment> c = store.comment(id);
-                   if (!c || c->ticketId != r.ticketId)
-                       return fail(ErrorCode::InvalidField,
-                                   u"message %1 is not on ticket %2"_s.arg(id.value()).arg(r.ticketId.value()),
-                                   {{u"field"_s, u"commentIds"_s}});
-                   moved << *c;
-               }
-               Ticket created;
-               Outcome source = mutate(
-                   ctx, types, caller, r.ticketId, r.version, u"split"_s,
-                   [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                       if (type.isFinal(t.status))
-                           return notAllowed(type, t, u"Splitting"_s);
-                       created.type = t.type;
-                       created.status = type.initialStatus();
-                       created.priority = t.priority;
-                       created.category = t.category;
-                       created.department = t.department;
-                       created.requester = t.requester; // the requester stays the same person
-                       created.address = t.address;
-                       created.location = t.location;
-                       created.source = t.source;
-                       created.teamId = t.teamId;
-                       created.createdBy = caller.userId;
-                       created.createdAt = ctx.now();
-                       created.updatedAt = ctx.now();
-                       created.version = 1;
-                       created.description = moved.first().body;
-                       created.title = r.title.trimmed().isEmpty()
-                                           ? moved.first().body.trimmed().section(u'\n', 0, 0).left(80)
-                                           : r.title.trimmed();
-                       created.number = store.nextTicketNumber(ctx.now().date().year());
-                       created.id = store.insertTicket(created, static_cast<int>(type.phaseOf(created.status)));
-                       t.fields.insert(u"splitInto"_s,
-                                       QJsonArray(t.fields.value(u"splitInto"_s).toArray()) += created.number);
-                       change.reason = u"split into %1"_s.arg(created.number);
-                       return std::nullopt;
-                   });
-               if (!source.ok)
-                   return source;
-               QList<CommentId> ids;
-               for (const Comment &c : moved)
-                   ids << c.id;
-               store.moveComments(ids, r.ticketId, created.id);
-               store.insertLink(created.id, r.ticketId, LinkKind::Parent);
-               AuditEntry audit;
-               audit.ticketId = created.id;
-               audit.actorId = caller.userId;
-               audit.actorName = caller.displayName;
-               audit.at = ctx.now();
-               audit.action = u"create"_s;
-               audit.reason = u"split from %1"_s.arg(Ticket::fromJson(source.result.value(u"ticket"_s).toObject()).number);
-               audit.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, created.status}}},
-                                {u"movedComments"_s, QJsonObject{{u"to"_s, static_cast<int>(ids.size())}}}};
-               store.insertAudit(audit);
-               ctx.emitEvent(ticketEvent(u"ticket.created"_s, created,
-                                         {{u"actor"_s, actorJson(caller)}, {u"splitFrom"_s, r.ticketId.value()}},
-                                         ctx.now()));
-               return Outcome::success({{u"ticket"_s, created.toJson()}, {u"source"_s, source.result.value(u"ticket"_s)}});
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketSplit,
+        [caller, r, &types](WriteContext &ctx) {
+            Store &store = ctx.store();
+            QList<Comment> moved;
+            for (CommentId id : r.commentIds) {
+                const std::optional<Comment> c = store.comment(id);
+                if (!c || c->ticketId != r.ticketId)
+                    return fail(ErrorCode::InvalidField,
+                                u"message %1 is not on ticket %2"_s.arg(id.value()).arg(r.ticketId.value()),
+                                {{u"field"_s, u"commentIds"_s}});
+                moved << *c;
+            }
+            Ticket created;
+            Outcome source =
+                mutate(ctx, types, caller, r.ticketId, r.version, u"split"_s,
+                       [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                           if (type.isFinal(t.status))
+                               return notAllowed(type, t, u"Splitting"_s);
+                           created.type = t.type;
+                           created.status = type.initialStatus();
+                           created.priority = t.priority;
+                           created.category = t.category;
+                           created.department = t.department;
+                           created.requester = t.requester; // the requester stays the same person
+                           created.address = t.address;
+                           created.location = t.location;
+                           created.source = t.source;
+                           created.teamId = t.teamId;
+                           created.createdBy = caller.userId;
+                           created.createdAt = ctx.now();
+                           created.updatedAt = ctx.now();
+                           created.version = 1;
+                           created.description = moved.first().body;
+                           created.title = r.title.trimmed().isEmpty()
+                                               ? moved.first().body.trimmed().section(u'\n', 0, 0).left(80)
+                                               : r.title.trimmed();
+                           created.number = store.nextTicketNumber(ctx.now().date().year());
+                           created.id = store.insertTicket(created, static_cast<int>(type.phaseOf(created.status)));
+                           t.fields.insert(u"splitInto"_s,
+                                           QJsonArray(t.fields.value(u"splitInto"_s).toArray()) += created.number);
+                           change.reason = u"split into %1"_s.arg(created.number);
+                           return std::nullopt;
+                       });
+            if (!source.ok)
+                return source;
+            QList<CommentId> ids;
+            for (const Comment &c : moved)
+                ids << c.id;
+            store.moveComments(ids, r.ticketId, created.id);
+            store.insertLink(created.id, r.ticketId, LinkKind::Parent);
+            AuditEntry audit;
+            audit.ticketId = created.id;
+            audit.actorId = caller.userId;
+            audit.actorName = caller.displayName;
+            audit.at = ctx.now();
+            audit.action = u"create"_s;
+            audit.reason = u"split from %1"_s.arg(Ticket::fromJson(source.result.value(u"ticket"_s).toObject()).number);
+            audit.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, created.status}}},
+                             {u"movedComments"_s, QJsonObject{{u"to"_s, static_cast<int>(ids.size())}}}};
+            store.insertAudit(audit);
+            ctx.emitEvent(ticketEvent(u"ticket.created"_s, created,
+                                      {{u"actor"_s, actorJson(caller)}, {u"splitFrom"_s, r.ticketId.value()}},
+                                      ctx.now()));
+            return Outcome::success({{u"ticket"_s, created.toJson()}, {u"source"_s, source.result.value(u"ticket"_s)}});
+        },
+        std::move(reply));
 }
 
 void TicketService::merge(const Caller &caller, const protocol::TicketMerge &r, const QString &idem, Reply reply)
@@ -951,49 +958,50 @@ void TicketService::merge(const Caller &caller, const protocol::TicketMerge &r, 
         return;
     }
     const TicketTypeRegistry &types = m_types;
-    submit(caller, idem, protocol::Op::TicketMerge,
-           [caller, r, &types](WriteContext &ctx) {
-               Store &store = ctx.store();
-               const std::optional<Ticket> master = store.ticket(r.ticketId);
-               if (!master)
-                   return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
-               QStringList numbers;
-               for (qsizetype i = 0; i < r.duplicateIds.size(); ++i) {
-                   const TicketId dup = r.duplicateIds.at(i);
-                   Outcome o = mutate(
-                       ctx, types, caller, dup, r.duplicateVersions.at(i), u"merge"_s,
-                       [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                           const QStringList closed = type.statusesIn(Phase::Closed);
-                           if (closed.isEmpty())
-                               return notAllowed(type, t, u"Merging"_s);
-                           t.mergedInto = master->id;
-                           t.status = closed.first();
-                           t.pendingApproval = {};
-                           change.reason = u"merged into %1"_s.arg(master->number);
-                           numbers << t.number;
-                           return std::nullopt;
-                       });
-                   if (!o.ok)
-                       return o;
-                   store.moveAllComments(dup, master->id);
-                   store.moveAllAttachments(dup, master->id);
-                   store.copyHistory(dup, master->id,
-                                     u"from %1"_s.arg(Ticket::fromJson(o.result.value(u"ticket"_s).toObject()).number));
-                   store.insertLink(dup, master->id, LinkKind::Duplicate);
-               }
-               return mutate(ctx, types, caller, r.ticketId, r.version, u"merge"_s,
-                             [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
-                                 if (type.isFinal(t.status))
-                                     return notAllowed(type, t, u"Merging into"_s);
-                                 QJsonArray merged = t.fields.value(u"mergedFrom"_s).toArray();
-                                 for (const QString &n : numbers)
-                                     merged.append(n);
-                                 t.fields.insert(u"mergedFrom"_s, merged);
-                                 change.reason = u"merged %1"_s.arg(numbers.join(u", "_s));
-                                 return std::nullopt;
-                             });
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketMerge,
+        [caller, r, &types](WriteContext &ctx) {
+            Store &store = ctx.store();
+            const std::optional<Ticket> master = store.ticket(r.ticketId);
+            if (!master)
+                return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
+            QStringList numbers;
+            for (qsizetype i = 0; i < r.duplicateIds.size(); ++i) {
+                const TicketId dup = r.duplicateIds.at(i);
+                Outcome o =
+                    mutate(ctx, types, caller, dup, r.duplicateVersions.at(i), u"merge"_s,
+                           [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                               const QStringList closed = type.statusesIn(Phase::Closed);
+                               if (closed.isEmpty())
+                                   return notAllowed(type, t, u"Merging"_s);
+                               t.mergedInto = master->id;
+                               t.status = closed.first();
+                               t.pendingApproval = {};
+                               change.reason = u"merged into %1"_s.arg(master->number);
+                               numbers << t.number;
+                               return std::nullopt;
+                           });
+                if (!o.ok)
+                    return o;
+                store.moveAllComments(dup, master->id);
+                store.moveAllAttachments(dup, master->id);
+                store.copyHistory(dup, master->id,
+                                  u"from %1"_s.arg(Ticket::fromJson(o.result.value(u"ticket"_s).toObject()).number));
+                store.insertLink(dup, master->id, LinkKind::Duplicate);
+            }
+            return mutate(ctx, types, caller, r.ticketId, r.version, u"merge"_s,
+                          [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                              if (type.isFinal(t.status))
+                                  return notAllowed(type, t, u"Merging into"_s);
+                              QJsonArray merged = t.fields.value(u"mergedFrom"_s).toArray();
+                              for (const QString &n : numbers)
+                                  merged.append(n);
+                              t.fields.insert(u"mergedFrom"_s, merged);
+                              change.reason = u"merged %1"_s.arg(numbers.join(u", "_s));
+                              return std::nullopt;
+                          });
+        },
+        std::move(reply));
 }
 
 void TicketService::link(const Caller &caller, const protocol::TicketLinkRequest &r, const QString &idem, Reply reply)
@@ -1002,61 +1010,61 @@ void TicketService::link(const Caller &caller, const protocol::TicketLinkRequest
         reply(fail(ErrorCode::InvalidField, u"a ticket cannot be linked to itself"_s, {{u"field"_s, u"otherId"_s}}));
         return;
     }
-    submit(caller, idem, protocol::Op::TicketLink,
-           [caller, r](WriteContext &ctx) {
-               Store &store = ctx.store();
-               const std::optional<Ticket> a = store.ticket(r.ticketId);
-               const std::optional<Ticket> b = store.ticket(r.otherId);
-               if (!a || !b || !canSee(caller, *a) || !canSee(caller, *b))
-                   return fail(ErrorCode::NotFound, u"both tickets must exist"_s);
-               store.insertLink(a->id, b->id, r.kind);
-               for (const Ticket &t : {*a, *b}) {
-                   AuditEntry audit;
-                   audit.ticketId = t.id;
-                   audit.actorId = caller.userId;
-                   audit.actorName = caller.displayName;
-                   audit.at = ctx.now();
-                   audit.action = u"link"_s;
-                   audit.changes = {{u"link"_s, QJsonObject{{u"to"_s, (t.id == a->id ? b->number : a->number)}}}};
-                   store.insertAudit(audit);
-               }
-               ctx.emitEvent(ticketEvent(u"ticket.linked"_s, *a,
-                                         {{u"otherId"_s, b->id.value()},
-                                          {u"kind"_s, linkKindName(r.kind)},
-                                          {u"actor"_s, actorJson(caller)}},
-                                         ctx.now()));
-               QJsonArray links;
-               for (const TicketLink &l : store.links(a->id))
-                   links.append(l.toJson());
-               return Outcome::success({{u"ticketId"_s, a->id.value()}, {u"links"_s, links}});
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketLink,
+        [caller, r](WriteContext &ctx) {
+            Store &store = ctx.store();
+            const std::optional<Ticket> a = store.ticket(r.ticketId);
+            const std::optional<Ticket> b = store.ticket(r.otherId);
+            if (!a || !b || !canSee(caller, *a) || !canSee(caller, *b))
+                return fail(ErrorCode::NotFound, u"both tickets must exist"_s);
+            store.insertLink(a->id, b->id, r.kind);
+            for (const Ticket &t : {*a, *b}) {
+                AuditEntry audit;
+                audit.ticketId = t.id;
+                audit.actorId = caller.userId;
+                audit.actorName = caller.displayName;
+                audit.at = ctx.now();
+                audit.action = u"link"_s;
+                audit.changes = {{u"link"_s, QJsonObject{{u"to"_s, (t.id == a->id ? b->number : a->number)}}}};
+                store.insertAudit(audit);
+            }
+            ctx.emitEvent(ticketEvent(
+                u"ticket.linked"_s, *a,
+                {{u"otherId"_s, b->id.value()}, {u"kind"_s, linkKindName(r.kind)}, {u"actor"_s, actorJson(caller)}},
+                ctx.now()));
+            QJsonArray links;
+            for (const TicketLink &l : store.links(a->id))
+                links.append(l.toJson());
+            return Outcome::success({{u"ticketId"_s, a->id.value()}, {u"links"_s, links}});
+        },
+        std::move(reply));
 }
 
 void TicketService::unlink(const Caller &caller, const protocol::TicketUnlink &r, const QString &idem, Reply reply)
 {
-    submit(caller, idem, protocol::Op::TicketUnlink,
-           [caller, r](WriteContext &ctx) {
-               Store &store = ctx.store();
-               const std::optional<Ticket> a = store.ticket(r.ticketId);
-               if (!a || !canSee(caller, *a))
-                   return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
-               if (!store.removeLink(r.ticketId, r.otherId))
-                   return fail(ErrorCode::NotFound, u"the tickets are not linked"_s);
-               AuditEntry audit;
-               audit.ticketId = a->id;
-               audit.actorId = caller.userId;
-               audit.actorName = caller.displayName;
-               audit.at = ctx.now();
-               audit.action = u"unlink"_s;
-               audit.changes = {{u"link"_s, QJsonObject{{u"from"_s, r.otherId.value()}}}};
-               store.insertAudit(audit);
-               ctx.emitEvent(ticketEvent(u"ticket.unlinked"_s, *a,
-                                         {{u"otherId"_s, r.otherId.value()}, {u"actor"_s, actorJson(caller)}},
-                                         ctx.now()));
-               return Outcome::success({{u"ticketId"_s, a->id.value()}});
-           },
-           std::move(reply));
+    submit(
+        caller, idem, protocol::Op::TicketUnlink,
+        [caller, r](WriteContext &ctx) {
+            Store &store = ctx.store();
+            const std::optional<Ticket> a = store.ticket(r.ticketId);
+            if (!a || !canSee(caller, *a))
+                return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()));
+            if (!store.removeLink(r.ticketId, r.otherId))
+                return fail(ErrorCode::NotFound, u"the tickets are not linked"_s);
+            AuditEntry audit;
+            audit.ticketId = a->id;
+            audit.actorId = caller.userId;
+            audit.actorName = caller.displayName;
+            audit.at = ctx.now();
+            audit.action = u"unlink"_s;
+            audit.changes = {{u"link"_s, QJsonObject{{u"from"_s, r.otherId.value()}}}};
+            store.insertAudit(audit);
+            ctx.emitEvent(ticketEvent(u"ticket.unlinked"_s, *a,
+                                      {{u"otherId"_s, r.otherId.value()}, {u"actor"_s, actorJson(caller)}}, ctx.now()));
+            return Outcome::success({{u"ticketId"_s, a->id.value()}});
+        },
+        std::move(reply));
 }
 
 } // namespace crewline::server

@@ -34,8 +34,7 @@ public:
     void assign(const Caller &caller, const protocol::TicketAssign &request, const QString &idem, Reply reply);
     void accept(const Caller &caller, const protocol::TicketAccept &request, const QString &idem, Reply reply);
     void comment(const Caller &caller, const protocol::TicketComment &request, const QString &idem, Reply reply);
-    void transition(const Caller &caller, const protocol::TicketTransition &request, const QString &idem,
-                    Reply reply);
+    void transition(const Caller &caller, const protocol::TicketTransition &request, const QString &idem, Reply reply);
     void approve(const Caller &caller, const protocol::TicketApprove &request, const QString &idem, Reply reply);
     void suspend(const Caller &caller, const protocol::TicketSuspend &request, const QString &idem, Reply reply);
     void resume(const Caller &caller, const protocol::TicketResume &request, const QString &idem, Reply reply);

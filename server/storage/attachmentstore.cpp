@@ -9,7 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::server {
 
-AttachmentStore::AttachmentStore(const QString &root) : m_root(root) {}
+AttachmentStore::AttachmentStore(const QString &root)
+    : m_root(root)
+{
+}
 
 bool AttachmentStore::initialize(QString *error)
 {
@@ -35,7 +38,10 @@ QString AttachmentStore::blobPath(const QString &sha256) const
     return m_root + u"/attachments/"_s + sha256.left(2) + u'/' + sha256;
 }
 
-bool AttachmentStore::hasBlob(const QString &sha256) const { return QFile::exists(blobPath(sha256)); }
+bool AttachmentStore::hasBlob(const QString &sha256) const
+{
+    return QFile::exists(blobPath(sha256));
+}
 
 bool AttachmentStore::commitPart(const QString &uploadId, const QString &sha256, QString *error)
 {
@@ -53,7 +59,10 @@ bool AttachmentStore::commitPart(const QString &uploadId, const QString &sha256,
     return true;
 }
 
-void AttachmentStore::discardPart(const QString &uploadId) { QFile::remove(partPath(uploadId)); }
+void AttachmentStore::discardPart(const QString &uploadId)
+{
+    QFile::remove(partPath(uploadId));
+}
 
 bool AttachmentStore::verifyBlob(const QString &sha256) const
 {

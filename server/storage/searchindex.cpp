@@ -123,9 +123,8 @@ int indexPass(Connections &c)
     int indexed = 0;
     if (stateValue(c.search, u"built"_s) == 0) {
         QSqlQuery head(c.main);
-        const qint64 seq = head.exec(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s) && head.next()
-                               ? head.value(0).toLongLong()
-                               : 0;
+        const qint64 seq =
+            head.exec(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s) && head.next() ? head.value(0).toLongLong() : 0;
         const qint64 at = QDateTime::currentMSecsSinceEpoch();
         head.finish();
         qint64 after = stateValue(c.search, u"build_cursor"_s);
@@ -185,7 +184,10 @@ SearchIndexer::SearchIndexer(QString mainDatabase, QString searchDatabase)
 {
 }
 
-SearchIndexer::~SearchIndexer() { stop(); }
+SearchIndexer::~SearchIndexer()
+{
+    stop();
+}
 
 QStringList SearchIndexer::schema()
 {

@@ -31,7 +31,7 @@ public:
     int indexPending();
 
     static QString bigrams(const QString &text); // "管道漏水" -> "管道 道漏 漏水"
-    static QStringList schema();                  // statements creating the search database
+    static QStringList schema();                 // statements creating the search database
 
 private:
     void loop();

@@ -26,15 +26,27 @@ namespace {
 
 constexpr int kClosedPhase = 3;
 
-qint64 ms(const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; }
-QVariant msOrNull(const QDateTime &t) { return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(); }
+qint64 ms(const QDateTime &t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
 QDateTime time(const QVariant &v)
 {
     return v.isNull() || v.toLongLong() == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 // A null QString binds as SQL NULL; text columns are NOT NULL, so bind "" instead.
-QVariant text(const QString &s) { return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s); }
-QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s);
+}
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
 // Reads the first row and releases the statement: a statement left open keeps its read transaction, and with WAL
 // that pins the connection to an old snapshot, so later reads would not see new commits.
 template<typename F>
@@ -47,8 +59,14 @@ auto firstRow(QSqlQuery &q, F &&read) -> std::optional<decltype(read(q))>
     return out;
 }
 
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QJsonObject object(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QJsonObject object(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
 
 QString likePattern(const QString &text)
 {
@@ -66,7 +84,8 @@ const QString kTicketColumns =
 class SqliteStore final : public Store
 {
 public:
-    explicit SqliteStore(const StoreOptions &options) : m_name(options.connectionName)
+    explicit SqliteStore(const StoreOptions &options)
+        : m_name(options.connectionName)
     {
         m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         m_db.setDatabaseName(options.path);
@@ -283,10 +302,10 @@ public:
 
     QList<FieldStaff> staff() override
     {
-        QSqlQuery &q = prepared(
-            u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, "
-            "s.position_at, (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = s.user_id AND t.phase < 2) "
-            "FROM field_staff s JOIN users u ON u.id = s.user_id ORDER BY s.user_id"_s);
+        QSqlQuery &q =
+            prepared(u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, "
+                     "s.position_at, (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = s.user_id AND t.phase < 2) "
+                     "FROM field_staff s JOIN users u ON u.id = s.user_id ORDER BY s.user_id"_s);
         run(q);
         QList<FieldStaff> out;
         while (q.next()) {
@@ -310,14 +329,14 @@ public:
 
     void upsertStaff(const FieldStaff &f) override
     {
-        QSqlQuery &q = prepared(
-            u"INSERT INTO field_staff (user_id, skills, status, lat, lon, accuracy, position_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET skills = excluded.skills, "
-            "status = excluded.status, lat = excluded.lat, lon = excluded.lon, accuracy = excluded.accuracy, "
-            "position_at = excluded.position_at"_s);
+        QSqlQuery &q =
+            prepared(u"INSERT INTO field_staff (user_id, skills, status, lat, lon, accuracy, position_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET skills = excluded.skills, "
+                     "status = excluded.status, lat = excluded.lat, lon = excluded.lon, accuracy = excluded.accuracy, "
+                     "position_at = excluded.position_at"_s);
         q.addBindValue(f.userId.value());
-        q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(f.skills)).toJson(
-            QJsonDocument::Compact)));
+        q.addBindValue(
+            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(f.skills)).toJson(QJsonDocument::Compact)));
         q.addBindValue(staffStatusName(f.status));
         q.addBindValue(f.position.isValid() ? QVariant(f.position.lat) : QVariant());
         q.addBindValue(f.position.isValid() ? QVariant(f.position.lon) : QVariant());
@@ -792,7 +811,9 @@ public:
         q.addBindValue(user.value());
         q.addBindValue(key);
         run(q);
-        return firstRow(q, [](const QSqlQuery &r) { return IdempotentResult{r.value(0).toString(), object(r.value(1))}; });
+        return firstRow(q, [](const QSqlQuery &r) {
+            return IdempotentResult{r.value(0).toString(), object(r.value(1))};
+        });
     }
 
     void rememberIdempotent(UserId user, const QString &key, const IdempotentResult &r, const QDateTime &now) override
@@ -864,7 +885,8 @@ private:
         if (it == m_queries.end()) {
             QSqlQuery q(m_db);
             if (!q.prepare(sql))
-                throw StorageError(QString(u"SQL prepare failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
+                throw StorageError(
+                    QString(u"SQL prepare failed: "_s + sql + u": "_s + q.lastError().text()).toStdString());
             it = m_queries.emplace(sql, q).first;
         }
         it->second.finish();
@@ -874,7 +896,8 @@ private:
     static void run(QSqlQuery &q)
     {
         if (!q.exec())
-            throw StorageError(QString(u"SQL failed: "_s + q.lastQuery() + u": "_s + q.lastError().text()).toStdString());
+            throw StorageError(
+                QString(u"SQL failed: "_s + q.lastQuery() + u": "_s + q.lastError().text()).toStdString());
     }
 
     static UserRecord userRecord(const QSqlQuery &q)
@@ -1010,6 +1033,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Store> openSqliteStore(const StoreOptions &options) { return std::make_unique<SqliteStore>(options); }
+std::unique_ptr<Store> openSqliteStore(const StoreOptions &options)
+{
+    return std::make_unique<SqliteStore>(options);
+}
 
 } // namespace crewline::server

@@ -48,7 +48,9 @@ bool containsId(const QJsonValue &v, const auto &ids)
 }
 } // namespace
 
-Connection::Connection(QWebSocket *socket, QObject *parent) : QObject(parent), m_socket(socket)
+Connection::Connection(QWebSocket *socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
 {
     socket->setParent(this);
     lastHeard.start();
@@ -84,25 +86,27 @@ WsServer::WsServer(Services services, TransportOptions options, QObject *parent)
     , m_services(services)
     , m_options(std::move(options))
 {
-    m_server = new QWebSocketServer(u"crewline-server/" CREWLINE_VERSION_STRING ""_s,
-                                    m_options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode,
-                                    this);
+    m_server =
+        new QWebSocketServer(u"crewline-server/" CREWLINE_VERSION_STRING ""_s,
+                             m_options.tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
     if (m_options.tls)
         m_server->setSslConfiguration(*m_options.tls);
     m_server->setMaxPendingConnections(256);
     connect(m_server, &QWebSocketServer::newConnection, this, &WsServer::onNewConnection);
-    connect(m_server, &QWebSocketServer::originAuthenticationRequired, this,
-            [this](QWebSocketCorsAuthenticator *auth) {
-                // Native clients send no Origin; browsers do, and only listed origins may connect (trap 3).
-                auth->setAllowed(auth->origin().isEmpty() || m_options.allowedOrigins.contains(auth->origin()));
-            });
+    connect(m_server, &QWebSocketServer::originAuthenticationRequired, this, [this](QWebSocketCorsAuthenticator *auth) {
+        // Native clients send no Origin; browsers do, and only listed origins may connect (trap 3).
+        auth->setAllowed(auth->origin().isEmpty() || m_options.allowedOrigins.contains(auth->origin()));
+    });
     connect(m_server, &QWebSocketServer::sslErrors, this,
             [](const QList<QSslError> &errors) { qCWarning(lcNet) << "TLS errors:" << errors; });
     connect(&m_pingTimer, &QTimer::timeout, this, &WsServer::pingAll);
     m_pingTimer.start(m_options.pingIntervalMs);
 }
 
-WsServer::~WsServer() { closeAll(); }
+WsServer::~WsServer()
+{
+    closeAll();
+}
 
 bool WsServer::listen(QString *error)
 {
@@ -116,7 +120,10 @@ bool WsServer::listen(QString *error)
     return true;
 }
 
-quint16 WsServer::port() const { return m_server->serverPort(); }
+quint16 WsServer::port() const
+{
+    return m_server->serverPort();
+}
 
 void WsServer::closeAll()
 {
@@ -248,14 +255,14 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
         with(std::type_identity<protocol::Hello>{}, [&](const protocol::Hello &) {
             c->helloDone = true;
             reply(c, id,
-                  Response::success(id, {{u"server"_s, u"crewline-server"_s},
-                                         {u"version"_s, QStringLiteral(CREWLINE_VERSION_STRING)},
-                                         {u"protocol"_s, protocol::kVersion},
-                                         {u"time"_s, timeToJson(QDateTime::currentDateTimeUtc())},
-                                         {u"limits"_s, QJsonObject{{u"maxMessageBytes"_s, protocol::limits::kMaxMessageBytes},
-                                                                   {u"maxChunkBytes"_s, protocol::limits::kMaxChunkBytes},
-                                                                   {u"maxAttachmentBytes"_s,
-                                                                    m_services.attachments.maxBytes()}}}}));
+                  Response::success(
+                      id, {{u"server"_s, u"crewline-server"_s},
+                           {u"version"_s, QStringLiteral(CREWLINE_VERSION_STRING)},
+                           {u"protocol"_s, protocol::kVersion},
+                           {u"time"_s, timeToJson(QDateTime::currentDateTimeUtc())},
+                           {u"limits"_s, QJsonObject{{u"maxMessageBytes"_s, protocol::limits::kMaxMessageBytes},
+                                                     {u"maxChunkBytes"_s, protocol::limits::kMaxChunkBytes},
+                                                     {u"maxAttachmentBytes"_s, m_services.attachments.maxBytes()}}}}));
         });
         return;
     case Op::Ping:
@@ -440,12 +447,13 @@ void WsServer::subscribe(Connection *c, const protocol::Request &request, const 
     const qint64 since = *m.since;
     const qint64 first = store.firstSeq();
     if (since > head || (first > 0 && since < first - 1) || head - since > protocol::limits::kMaxReplayEvents) {
-        reply(c, id,
-              failure(id, ErrorCode::ResyncRequired,
-                      u"cannot replay from %1 (available: %2 to %3); reload and subscribe without \"since\""_s.arg(since)
-                          .arg(first)
-                          .arg(head),
-                      {{u"seq"_s, head}}));
+        reply(
+            c, id,
+            failure(id, ErrorCode::ResyncRequired,
+                    u"cannot replay from %1 (available: %2 to %3); reload and subscribe without \"since\""_s.arg(since)
+                        .arg(first)
+                        .arg(head),
+                    {{u"seq"_s, head}}));
         return;
     }
     // Replay what was missed, then the reply: when the reply arrives the client is up to date to "seq".
@@ -518,8 +526,14 @@ bool stronger(const QString &activity, const QString &than)
 {
     return than.isEmpty() || (activity == u"writing" && than != u"writing");
 }
-bool seesPresence(const Connection &c) { return c.caller.isValid() && c.caller.role != Role::Requester; }
-QString shownName(const Caller &c) { return c.displayName.isEmpty() ? c.username : c.displayName; }
+bool seesPresence(const Connection &c)
+{
+    return c.caller.isValid() && c.caller.role != Role::Requester;
+}
+QString shownName(const Caller &c)
+{
+    return c.displayName.isEmpty() ? c.username : c.displayName;
+}
 } // namespace
 
 protocol::Response WsServer::setPresence(Connection *c, const QJsonValue &id, const protocol::PresenceSet &m)
@@ -560,10 +574,8 @@ void WsServer::announcePresence(const Connection *source, UserId user, const QSt
         if (o->caller.userId == user && o->presenceTicket == ticket && stronger(o->presenceActivity, activity))
             activity = o->presenceActivity;
     }
-    const QJsonObject data{{u"ticketId"_s, ticket.value()},
-                           {u"userId"_s, user.value()},
-                           {u"name"_s, name},
-                           {u"activity"_s, activity}};
+    const QJsonObject data{
+        {u"ticketId"_s, ticket.value()}, {u"userId"_s, user.value()}, {u"name"_s, name}, {u"activity"_s, activity}};
     const QString frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, data, u"presence"_s}.encode());
     for (Connection *o : std::as_const(m_connections)) {
         if (o != source && o->subscribed && seesPresence(*o))

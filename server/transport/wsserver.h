@@ -47,7 +47,7 @@ struct TransportOptions
     QStringList allowedOrigins; // browsers' Origin values accepted; clients that send none are always accepted
     int maxConnections = 5000;
     int pingIntervalMs = 30000;
-    int rateLimitPerSecond = 200;  // sustained requests per connection
+    int rateLimitPerSecond = 200; // sustained requests per connection
     int rateLimitBurst = 400;
 };
 

@@ -60,8 +60,8 @@ private:
 
 void TestConsoleCore::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"80"_s,
-                                                        u"--demo-engineers"_s, u"6"_s});
+    m_server = std::make_unique<TestServer>(
+        QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"80"_s, u"--demo-engineers"_s, u"6"_s});
     QVERIFY(m_server->start());
 }
 
@@ -105,8 +105,8 @@ UserId TestConsoleCore::anEngineer() const
 TicketId TestConsoleCore::openTicketAssignedTo(bool assigned)
 {
     // A fresh help-desk ticket, so every test starts from a known state.
-    const protocol::Response r = m_other->request(protocol::Op::TicketCreate,
-                                                  {{u"title"_s, u"打印机卡纸 printer jam"_s}, {u"type"_s, u"it_helpdesk"_s}});
+    const protocol::Response r = m_other->request(
+        protocol::Op::TicketCreate, {{u"title"_s, u"打印机卡纸 printer jam"_s}, {u"type"_s, u"it_helpdesk"_s}});
     if (!r.ok)
         return {};
     const Ticket t = Ticket::fromJson(r.result.value(u"ticket"_s).toObject());
@@ -142,7 +142,8 @@ void TestConsoleCore::createAppearsEverywhere()
     QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(m_ws->tickets().rowCount(), before + 1, kWait);
     const auto seen = m_other->waitForEvent([](const Event &e) {
-        return e.type == u"ticket.created" && e.data.value(u"ticket"_s).toObject().value(u"title"_s).toString() == u"VPN cannot connect"_s;
+        return e.type == u"ticket.created" &&
+               e.data.value(u"ticket"_s).toObject().value(u"title"_s).toString() == u"VPN cannot connect"_s;
     });
     QVERIFY(seen.has_value());
     QCOMPARE(m_ws->outbox().pendingCount(), 0);
@@ -156,9 +157,10 @@ void TestConsoleCore::othersChangesArriveInPlace()
     const int row = m_ws->tickets().rowOf(id);
     const qint64 version = m_ws->tickets().ticket(id)->version;
     QSignalSpy changed(&m_ws->tickets(), &QAbstractItemModel::dataChanged);
-    const protocol::Response r = m_other->request(
-        protocol::Op::TicketUpdate,
-        {{u"ticketId"_s, id.value()}, {u"version"_s, version}, {u"changes"_s, QJsonObject{{u"priority"_s, u"urgent"_s}}}});
+    const protocol::Response r =
+        m_other->request(protocol::Op::TicketUpdate, {{u"ticketId"_s, id.value()},
+                                                      {u"version"_s, version},
+                                                      {u"changes"_s, QJsonObject{{u"priority"_s, u"urgent"_s}}}});
     QVERIFY2(r.ok, qPrintable(test::describe(r)));
     QTRY_COMPARE_WITH_TIMEOUT(m_ws->tickets().ticket(id)->priority, Priority::Urgent, kWait);
     QCOMPARE(m_ws->tickets().rowOf(id), row); // updated in place, not removed and re-added
@@ -180,8 +182,8 @@ void TestConsoleCore::offlineActionsAppliedOnce()
 
     m_ws->connection().reconnect();
     QTRY_COMPARE_WITH_TIMEOUT(m_ws->outbox().pendingCount(), 0, kWait);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_ws->tickets().index(m_ws->tickets().rowOf(id), 0).data(TicketModel::PendingRole).toBool(),
-                             kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_ws->tickets().index(m_ws->tickets().rowOf(id), 0).data(TicketModel::PendingRole).toBool(), kWait);
 
     const protocol::Response got = m_other->request(protocol::Op::TicketGet, {{u"ticketId"_s, id.value()}});
     QVERIFY(got.ok);

@@ -40,9 +40,9 @@ QByteArray makeCertificate(const QString &dir, const QString &name)
         return {};
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s,
-                      u"-days"_s, u"1"_s, u"-keyout"_s, dir + u'/' + name + u".key"_s, u"-out"_s,
-                      dir + u'/' + name + u".pem"_s});
+    p.start(openssl,
+            {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s, u"/CN=localhost"_s, u"-days"_s,
+             u"1"_s, u"-keyout"_s, dir + u'/' + name + u".key"_s, u"-out"_s, dir + u'/' + name + u".pem"_s});
     if (!p.waitForFinished(30000) || p.exitCode() != 0)
         return {};
     const QList<QSslCertificate> certs = QSslCertificate::fromPath(dir + u'/' + name + u".pem"_s);
@@ -78,8 +78,8 @@ void TestConsoleTls::initTestCase()
 
 void TestConsoleTls::unknownCertificateIsAskedThenPinned()
 {
-    TestServer server({u"--tls-cert"_s, m_certs.filePath(u"first.pem"_s), u"--tls-key"_s,
-                       m_certs.filePath(u"first.key"_s)});
+    TestServer server(
+        {u"--tls-cert"_s, m_certs.filePath(u"first.pem"_s), u"--tls-key"_s, m_certs.filePath(u"first.key"_s)});
     QVERIFY(server.start());
     MemoryTrust trust;
     Connection connection(trust);
@@ -103,8 +103,8 @@ void TestConsoleTls::unknownCertificateIsAskedThenPinned()
 
 void TestConsoleTls::changedCertificateIsRefused()
 {
-    TestServer server({u"--tls-cert"_s, m_certs.filePath(u"second.pem"_s), u"--tls-key"_s,
-                       m_certs.filePath(u"second.key"_s)});
+    TestServer server(
+        {u"--tls-cert"_s, m_certs.filePath(u"second.pem"_s), u"--tls-key"_s, m_certs.filePath(u"second.key"_s)});
     QVERIFY(server.start());
     MemoryTrust trust;
     // This address was trusted before with the first certificate.

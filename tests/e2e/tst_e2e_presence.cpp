@@ -14,7 +14,10 @@ using protocol::Response;
 
 namespace {
 
-qint64 idOf(const QJsonObject &o) { return o.value(u"id"_s).toInteger(); }
+qint64 idOf(const QJsonObject &o)
+{
+    return o.value(u"id"_s).toInteger();
+}
 
 // The presence notices a client received (about one ticket, or all), oldest first. Each test works on tickets of its
 // own, so that consoles of earlier tests still going away cannot disturb it.
@@ -101,7 +104,10 @@ private:
     qint64 m_t1 = 0, m_t2 = 0; // fresh for every test (init)
 };
 
-qint64 TestE2ePresence::freshTicket() { return idOf(createTicket(*m_admin, {{u"title"_s, u"Presence"_s}})); }
+qint64 TestE2ePresence::freshTicket()
+{
+    return idOf(createTicket(*m_admin, {{u"title"_s, u"Presence"_s}}));
+}
 
 std::unique_ptr<TestClient> TestE2ePresence::subscribed(const Account &who, const QString &name)
 {
@@ -132,7 +138,10 @@ void TestE2ePresence::init()
     QVERIFY(m_t1 > 0 && m_t2 > 0);
 }
 
-void TestE2ePresence::cleanup() { m_server.printOutputIfFailed(); }
+void TestE2ePresence::cleanup()
+{
+    m_server.printOutputIfFailed();
+}
 
 void TestE2ePresence::cleanupTestCase()
 {
@@ -193,8 +202,7 @@ void TestE2ePresence::disconnectClears()
     QVERIFY(!waitForPresence(*b, m_t1, m_cast.dispatcher.id, u"viewing"_s).isEmpty());
 
     a->abort(); // the console goes away without a word
-    QVERIFY2(!waitForPresence(*b, m_t1, m_cast.dispatcher.id, QString()).isEmpty(),
-             "B was not told that A went away");
+    QVERIFY2(!waitForPresence(*b, m_t1, m_cast.dispatcher.id, QString()).isEmpty(), "B was not told that A went away");
 
     // Nobody is left on the ticket for a newcomer.
     auto c = subscribed(m_cast.supervisor, u"C"_s);

@@ -128,8 +128,8 @@ private:
 
 void TestBoard::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"40"_s,
-                                                        u"--demo-engineers"_s, u"6"_s});
+    m_server = std::make_unique<TestServer>(
+        QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"40"_s, u"--demo-engineers"_s, u"6"_s});
     QVERIFY(m_server->start());
 }
 
@@ -232,7 +232,8 @@ void TestBoard::columnsAreTheStatusesWithCounts()
         QCOMPARE(m_board->count(status), modelCount(u"repair"_s, status));
         auto *header = m_board->findChild<QLabel *>(u"boardHeader."_s + status);
         QVERIFY(header);
-        QVERIFY2(header->text().contains(m_ws->directory().statusName(u"repair"_s, status)), qPrintable(header->text()));
+        QVERIFY2(header->text().contains(m_ws->directory().statusName(u"repair"_s, status)),
+                 qPrintable(header->text()));
         QVERIFY2(header->text().endsWith(QString::number(m_board->count(status))), qPrintable(header->text()));
     }
 
@@ -258,9 +259,8 @@ void TestBoard::columnsAreTheStatusesWithCounts()
     combo->setCurrentIndex(it);
     Q_EMIT combo->activated(it);
     QCOMPARE(m_board->ticketType(), u"it_helpdesk"_s);
-    QCOMPARE(m_board->visibleStatuses(),
-             (QStringList{u"pending_assignment"_s, u"in_progress"_s, u"suspended"_s, u"pending_confirmation"_s,
-                          u"completed"_s}));
+    QCOMPARE(m_board->visibleStatuses(), (QStringList{u"pending_assignment"_s, u"in_progress"_s, u"suspended"_s,
+                                                      u"pending_confirmation"_s, u"completed"_s}));
     for (const QString &status : m_board->visibleStatuses())
         QCOMPARE(m_board->count(status), modelCount(u"it_helpdesk"_s, status));
 }
@@ -270,8 +270,8 @@ void TestBoard::filterNarrowsEveryColumn()
     const UserId engineer = anEngineer();
     const TicketId a = create(u"repair"_s, u"filter me"_s);
     QVERIFY(a.isValid());
-    QVERIFY(request(Op::TicketAssign, {{u"ticketId"_s, a.value()}, {u"version"_s, versionOf(a)},
-                                       {u"assigneeId"_s, engineer.value()}}));
+    QVERIFY(request(Op::TicketAssign,
+                    {{u"ticketId"_s, a.value()}, {u"version"_s, versionOf(a)}, {u"assigneeId"_s, engineer.value()}}));
     QTRY_VERIFY_WITH_TIMEOUT(m_ws->tickets().ticket(a)->assigneeId == engineer, kWait);
 
     TicketFilter f;
@@ -398,8 +398,9 @@ void TestBoard::severalMovesOfferAMenu()
     m_board->setTicketType(u"it_helpdesk"_s);
     const TicketId id = create(u"it_helpdesk"_s, u"printer fixed?"_s);
     QVERIFY(id.isValid());
-    QVERIFY(request(Op::TicketAssign, {{u"ticketId"_s, id.value()}, {u"version"_s, versionOf(id)},
-                                       {u"assigneeId"_s, anEngineer().value()}}));
+    QVERIFY(
+        request(Op::TicketAssign,
+                {{u"ticketId"_s, id.value()}, {u"version"_s, versionOf(id)}, {u"assigneeId"_s, anEngineer().value()}}));
     QVERIFY(request(Op::TicketTransition, {{u"ticketId"_s, id.value()},
                                            {u"version"_s, versionOf(id)},
                                            {u"transition"_s, u"resolve"_s},
@@ -482,7 +483,11 @@ void TestBoard::dropOnPersonAssigns()
     search->setText(name); // (QTest::keyClicks types Latin-1 only)
     QTRY_VERIFY(view->model()->rowCount() >= 1);
     for (int row = 0; row < view->model()->rowCount(); ++row)
-        QVERIFY(view->model()->index(row, 0).data(StaffModel::SearchTextRole).toString().contains(name, Qt::CaseInsensitive));
+        QVERIFY(view->model()
+                    ->index(row, 0)
+                    .data(StaffModel::SearchTextRole)
+                    .toString()
+                    .contains(name, Qt::CaseInsensitive));
 
     QSignalSpy activated(&panel, &StaffPanel::staffActivated);
     view->setFocus();

@@ -184,13 +184,13 @@ void TestConsole::changeByAnotherClientAppearsInPlace()
     const Ticket t = createTicket(u"Priority changes elsewhere"_s);
     QTRY_VERIFY_WITH_TIMEOUT(m_ws->tickets().ticket(t.id) != nullptr, kWait);
     const int row = m_ws->tickets().rowOf(t.id);
-    const protocol::Response r = m_other->request(
-        protocol::Op::TicketUpdate,
-        {{u"ticketId"_s, t.id.value()}, {u"version"_s, t.version}, {u"changes"_s, QJsonObject{{u"priority"_s, u"urgent"_s}}}});
+    const protocol::Response r =
+        m_other->request(protocol::Op::TicketUpdate, {{u"ticketId"_s, t.id.value()},
+                                                      {u"version"_s, t.version},
+                                                      {u"changes"_s, QJsonObject{{u"priority"_s, u"urgent"_s}}}});
     QVERIFY2(r.ok, qPrintable(test::describe(r)));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        m_ws->tickets().index(row, TicketModel::PriorityColumn).data().toString(), TicketModel::priorityText(Priority::Urgent),
-        kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ws->tickets().index(row, TicketModel::PriorityColumn).data().toString(),
+                              TicketModel::priorityText(Priority::Urgent), kWait);
     QCOMPARE(m_ws->tickets().rowOf(t.id), row);
 }
 
@@ -221,9 +221,10 @@ void TestConsole::conflictOpensTheDialog()
     QVERIFY(staff.size() >= 2);
     action(u"action.offline"_s)->setChecked(true);
     m_ws->assign(t.id, staff.at(0).id);
-    QVERIFY(m_other->request(protocol::Op::TicketAssign, {{u"ticketId"_s, t.id.value()},
-                                                         {u"version"_s, t.version},
-                                                         {u"assigneeId"_s, staff.at(1).id.value()}})
+    QVERIFY(m_other
+                ->request(protocol::Op::TicketAssign, {{u"ticketId"_s, t.id.value()},
+                                                       {u"version"_s, t.version},
+                                                       {u"assigneeId"_s, staff.at(1).id.value()}})
                 .ok);
     action(u"action.offline"_s)->setChecked(false);
     QDialog *dialog = nullptr;
@@ -240,8 +241,7 @@ void TestConsole::helpListsShortcuts()
 {
     action(u"action.help"_s)->trigger();
     QDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<QDialog *>(u"helpOverlay"_s)) && dialog->isVisible(),
-                             kWait);
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<QDialog *>(u"helpOverlay"_s)) && dialog->isVisible(), kWait);
     auto *table = dialog->findChild<QTableWidget *>(u"shortcuts"_s);
     QVERIFY(table);
     QVERIFY(table->rowCount() >= 15); // search, new, next/previous, views, and every ticket operation

@@ -111,8 +111,8 @@ private:
 
 void TestTicketDetail::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"30"_s,
-                                                        u"--demo-engineers"_s, u"6"_s});
+    m_server = std::make_unique<TestServer>(
+        QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"30"_s, u"--demo-engineers"_s, u"6"_s});
     QVERIFY(m_server->start());
     m_ws = std::make_unique<Workspace>(m_trust);
     m_ws->login(m_server->url(), u"disp1"_s, u"demo123"_s);
@@ -131,7 +131,10 @@ void TestTicketDetail::cleanupTestCase()
         QVERIFY(m_server->stop());
 }
 
-void TestTicketDetail::cleanup() { m_server->printOutputIfFailed(); }
+void TestTicketDetail::cleanup()
+{
+    m_server->printOutputIfFailed();
+}
 
 Ticket TestTicketDetail::create(TestClient &as, const QJsonObject &fields)
 {
@@ -143,9 +146,9 @@ Ticket TestTicketDetail::create(TestClient &as, const QJsonObject &fields)
 
 Ticket TestTicketDetail::assign(const Ticket &t, UserId engineer)
 {
-    const protocol::Response r = m_sup->request(
-        protocol::Op::TicketAssign,
-        {{u"ticketId"_s, t.id.value()}, {u"version"_s, t.version}, {u"assigneeId"_s, engineer.value()}});
+    const protocol::Response r =
+        m_sup->request(protocol::Op::TicketAssign,
+                       {{u"ticketId"_s, t.id.value()}, {u"version"_s, t.version}, {u"assigneeId"_s, engineer.value()}});
     if (!r.ok)
         qWarning() << "assign failed:" << test::describe(r);
     return Ticket::fromJson(r.result.value(u"ticket"_s).toObject());
@@ -177,15 +180,16 @@ std::unique_ptr<TicketDetailView> TestTicketDetail::openView(Workspace &ws, Tick
 
 void TestTicketDetail::showsFields()
 {
-    const Ticket t = create(*m_sup, {{u"type"_s, u"it_helpdesk"_s},
-                                     {u"title"_s, u"打印机卡纸 printer jam"_s},
-                                     {u"description"_s, u"Room 301, the HP printer."_s},
-                                     {u"priority"_s, u"high"_s},
-                                     {u"category"_s, u"打印机"_s},
-                                     {u"department"_s, u"Library"_s},
-                                     {u"address"_s, u"Library building, room 301"_s},
-                                     {u"location"_s, QJsonObject{{u"lat"_s, 31.2304}, {u"lon"_s, 121.4737}}},
-                                     {u"requester"_s, QJsonObject{{u"name"_s, u"王芳"_s}, {u"contact"_s, u"13800000001"_s}}}});
+    const Ticket t =
+        create(*m_sup, {{u"type"_s, u"it_helpdesk"_s},
+                        {u"title"_s, u"打印机卡纸 printer jam"_s},
+                        {u"description"_s, u"Room 301, the HP printer."_s},
+                        {u"priority"_s, u"high"_s},
+                        {u"category"_s, u"打印机"_s},
+                        {u"department"_s, u"Library"_s},
+                        {u"address"_s, u"Library building, room 301"_s},
+                        {u"location"_s, QJsonObject{{u"lat"_s, 31.2304}, {u"lon"_s, 121.4737}}},
+                        {u"requester"_s, QJsonObject{{u"name"_s, u"王芳"_s}, {u"contact"_s, u"13800000001"_s}}}});
     QVERIFY(t.id.isValid());
     auto view = openView(*m_ws, t.id);
     QVERIFY(view->isLoaded() && view->detail().ticket.id == t.id);
@@ -229,8 +233,8 @@ void TestTicketDetail::showsFields()
 
 void TestTicketDetail::replyAndNoteAppear()
 {
-    const Ticket t = assign(create(*m_sup, {{u"type"_s, u"it_helpdesk"_s}, {u"title"_s, u"VPN drops"_s}}),
-                            anEngineer().id);
+    const Ticket t =
+        assign(create(*m_sup, {{u"type"_s, u"it_helpdesk"_s}, {u"title"_s, u"VPN drops"_s}}), anEngineer().id);
     auto view = openView(*m_ws, t.id);
     QVERIFY(view->isLoaded() && view->detail().ticket.id == t.id);
     auto *editor = child<QPlainTextEdit>(view.get(), u"reply.editor"_s);
@@ -288,8 +292,8 @@ void TestTicketDetail::draftsSurviveSwitchingTickets()
 
 void TestTicketDetail::transitionAsksForRequiredField()
 {
-    const Ticket t = assign(create(*m_sup, {{u"type"_s, u"it_helpdesk"_s}, {u"title"_s, u"Outlook crashes"_s}}),
-                            anEngineer().id);
+    const Ticket t =
+        assign(create(*m_sup, {{u"type"_s, u"it_helpdesk"_s}, {u"title"_s, u"Outlook crashes"_s}}), anEngineer().id);
     QCOMPARE(t.status, u"in_progress"_s);
     auto view = openView(*m_ws, t.id);
     QVERIFY(view->isLoaded() && view->detail().ticket.id == t.id);
@@ -327,8 +331,8 @@ void TestTicketDetail::transitionAsksForRequiredField()
 void TestTicketDetail::callbackResultIsAChoice()
 {
     const User engineer = anEngineer();
-    Ticket t = assign(create(*m_sup, {{u"type"_s, u"repair"_s}, {u"title"_s, u"水管漏水 leaking pipe"_s}}),
-                      engineer.id);
+    Ticket t =
+        assign(create(*m_sup, {{u"type"_s, u"repair"_s}, {u"title"_s, u"水管漏水 leaking pipe"_s}}), engineer.id);
     QCOMPARE(t.status, u"dispatched"_s);
     TestClient eng(u"eng"_s);
     QVERIFY(eng.loginAs(m_server->url(), engineer.username, u"demo123"_s));
@@ -520,9 +524,9 @@ void TestTicketDetail::requesterSeesNoAssign()
         protocol::Op::TicketComment,
         {{u"ticketId"_s, t.id.value()}, {u"kind"_s, u"internal"_s}, {u"body"_s, u"Staff only: AP 7 rebooting"_s}});
     QVERIFY(note.ok);
-    const protocol::Response reply = m_sup->request(
-        protocol::Op::TicketComment,
-        {{u"ticketId"_s, t.id.value()}, {u"kind"_s, u"public"_s}, {u"body"_s, u"We are on it."_s}});
+    const protocol::Response reply =
+        m_sup->request(protocol::Op::TicketComment,
+                       {{u"ticketId"_s, t.id.value()}, {u"kind"_s, u"public"_s}, {u"body"_s, u"We are on it."_s}});
     QVERIFY(reply.ok);
 
     MemoryTrust trust;
@@ -563,10 +567,10 @@ void TestTicketDetail::conflictShowsBothSidesAndReapplies()
     const QString idem = m_ws->update(t.id, {{u"priority"_s, u"urgent"_s}});
     QVERIFY(!idem.isEmpty());
     QVERIFY(m_ws->basisOf(idem).has_value());
-    const protocol::Response r = m_sup->request(protocol::Op::TicketUpdate,
-                                                {{u"ticketId"_s, t.id.value()},
-                                                 {u"version"_s, t.version},
-                                                 {u"changes"_s, QJsonObject{{u"title"_s, u"Projector in 301"_s}}}});
+    const protocol::Response r =
+        m_sup->request(protocol::Op::TicketUpdate, {{u"ticketId"_s, t.id.value()},
+                                                    {u"version"_s, t.version},
+                                                    {u"changes"_s, QJsonObject{{u"title"_s, u"Projector in 301"_s}}}});
     QVERIFY(r.ok);
     QTRY_VERIFY(child<QLabel>(view.get(), u"header.unconfirmed"_s)->isVisible());
     m_ws->connection().reconnect();

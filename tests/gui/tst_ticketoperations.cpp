@@ -78,8 +78,8 @@ private:
 
 void TestTicketOperations::initTestCase()
 {
-    m_server = std::make_unique<TestServer>(QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"30"_s,
-                                                        u"--demo-engineers"_s, u"6"_s});
+    m_server = std::make_unique<TestServer>(
+        QStringList{u"--demo-data"_s, u"--demo-tickets"_s, u"30"_s, u"--demo-engineers"_s, u"6"_s});
     QVERIFY(m_server->start());
     m_ws = std::make_unique<Workspace>(m_trust);
     m_ws->login(m_server->url(), u"sup1"_s, u"demo123"_s);

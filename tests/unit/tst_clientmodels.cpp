@@ -128,8 +128,8 @@ void TestClientModels::init()
                            user(21, u"Sam"_s, Role::Supervisor), user(30, u"Req"_s, Role::Requester),
                            user(40, u"Mia"_s, Role::Manager)});
     m_tickets = std::make_unique<TicketModel>(*m_directory);
-    m_ticketTester = std::make_unique<QAbstractItemModelTester>(
-        m_tickets.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_ticketTester = std::make_unique<QAbstractItemModelTester>(m_tickets.get(),
+                                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestClientModels::cleanup()
@@ -143,7 +143,8 @@ void TestClientModels::ticketModelInsertUpdateClear()
 {
     TicketModel &m = *m_tickets;
     QVERIFY(m.upsert(ticket(1, u"registered"_s)));
-    m.upsertMany({ticket(2, u"reviewed"_s), ticket(3, u"dispatched"_s, Priority::Urgent, 10), ticket(1, u"registered"_s)});
+    m.upsertMany(
+        {ticket(2, u"reviewed"_s), ticket(3, u"dispatched"_s, Priority::Urgent, 10), ticket(1, u"registered"_s)});
     QCOMPARE(m.rowCount(), 3);
     QCOMPARE(m.columnCount(), int(TicketModel::ColumnCount));
 
@@ -295,9 +296,10 @@ void TestClientModels::staffModelCountsOpenTicketsLive()
     StaffModel m(*m_directory, m_tickets.get());
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m.setStaff({staff(10, u"Li"_s, StaffStatus::Available, 99)});
-    m_tickets->upsertMany({ticket(1, u"dispatched"_s, Priority::Normal, 10), ticket(2, u"on_site"_s, Priority::Normal, 10),
-                           ticket(3, u"completed"_s, Priority::Normal, 10), // resolved: not counted, as on the server
-                           ticket(4, u"closed"_s, Priority::Normal, 10), ticket(5, u"dispatched"_s, Priority::Normal, 20)});
+    m_tickets->upsertMany(
+        {ticket(1, u"dispatched"_s, Priority::Normal, 10), ticket(2, u"on_site"_s, Priority::Normal, 10),
+         ticket(3, u"completed"_s, Priority::Normal, 10), // resolved: not counted, as on the server
+         ticket(4, u"closed"_s, Priority::Normal, 10), ticket(5, u"dispatched"_s, Priority::Normal, 20)});
     QTRY_COMPARE(m.openTickets(UserId(10)), 2);
     QCOMPARE(m.openTickets(UserId(20)), 1);
     QCOMPARE(m.index(m.rowOf(UserId(10)), StaffModel::OpenColumn).data().toInt(), 2);
@@ -403,10 +405,9 @@ void TestClientModels::presenceTexts()
     Presence presence(connection, *m_tickets);
     QSignalSpy changed(&presence, &Presence::changed);
     const auto notice = [&](qint64 ticketId, qint64 userId, const QString &name, const QString &activity) {
-        Q_EMIT connection.noticeReceived(u"presence"_s, {{u"ticketId"_s, ticketId},
-                                                         {u"userId"_s, userId},
-                                                         {u"name"_s, name},
-                                                         {u"activity"_s, activity}});
+        Q_EMIT connection.noticeReceived(
+            u"presence"_s,
+            {{u"ticketId"_s, ticketId}, {u"userId"_s, userId}, {u"name"_s, name}, {u"activity"_s, activity}});
     };
     const auto text = [&](qint64 ticketId) {
         return m_tickets->index(m_tickets->rowOf(TicketId(ticketId)), 0).data(TicketModel::PresenceRole).toString();

@@ -177,7 +177,9 @@ void TestPasswords::sanitizeFileName_data()
     QTest::newRow("windows path") << u"C:\\x\\y.txt"_s << u"y.txt"_s;
     QTest::newRow("windows traversal") << u"..\\..\\boot.ini"_s << u"boot.ini"_s;
     QTest::newRow("drive only") << u"C:y.txt"_s << u"C_y.txt"_s;
-    QTest::newRow("control characters") << u"a\x01" "b\nc\td\x7f.txt"_s << u"a_b_c_d_.txt"_s;
+    QTest::newRow("control characters") << u"a\x01"
+                                           "b\nc\td\x7f.txt"_s
+                                        << u"a_b_c_d_.txt"_s;
     QTest::newRow("NUL") << QString(u"evil"_s + QChar(0) + u".exe"_s) << u"evil_.exe"_s;
     QTest::newRow("reserved characters") << u"a:b*c?d\"e<f>g|h.txt"_s << u"a_b_c_d_e_f_g_h.txt"_s;
     QTest::newRow("leading dot") << u".bashrc"_s << u"bashrc"_s;

@@ -24,41 +24,76 @@ namespace {
 QString documentedName(Op op)
 {
     switch (op) {
-    case Op::Hello: return u"hello"_s;
-    case Op::Ping: return u"ping"_s;
-    case Op::AuthLogin: return u"auth.login"_s;
-    case Op::AuthResume: return u"auth.resume"_s;
-    case Op::AuthLogout: return u"auth.logout"_s;
-    case Op::Subscribe: return u"subscribe"_s;
-    case Op::Unsubscribe: return u"unsubscribe"_s;
-    case Op::TicketCreate: return u"ticket.create"_s;
-    case Op::TicketList: return u"ticket.list"_s;
-    case Op::TicketGet: return u"ticket.get"_s;
-    case Op::TicketUpdate: return u"ticket.update"_s;
-    case Op::TicketAssign: return u"ticket.assign"_s;
-    case Op::TicketAccept: return u"ticket.accept"_s;
-    case Op::TicketComment: return u"ticket.comment"_s;
-    case Op::TicketTransition: return u"ticket.transition"_s;
-    case Op::TicketApprove: return u"ticket.approve"_s;
-    case Op::TicketSuspend: return u"ticket.suspend"_s;
-    case Op::TicketResume: return u"ticket.resume"_s;
-    case Op::TicketUrge: return u"ticket.urge"_s;
-    case Op::TicketSplit: return u"ticket.split"_s;
-    case Op::TicketMerge: return u"ticket.merge"_s;
-    case Op::TicketReopen: return u"ticket.reopen"_s;
-    case Op::TicketLink: return u"ticket.link"_s;
-    case Op::TicketUnlink: return u"ticket.unlink"_s;
-    case Op::AttachmentBegin: return u"attachment.begin"_s;
-    case Op::AttachmentChunk: return u"attachment.chunk"_s;
-    case Op::AttachmentFinish: return u"attachment.finish"_s;
-    case Op::AttachmentAbort: return u"attachment.abort"_s;
-    case Op::AttachmentDownload: return u"attachment.download"_s;
-    case Op::TypeList: return u"type.list"_s;
-    case Op::UserList: return u"user.list"_s;
-    case Op::UserCreate: return u"user.create"_s;
-    case Op::TeamList: return u"team.list"_s;
-    case Op::StaffList: return u"staff.list"_s;
-    case Op::PresenceSet: return u"presence.set"_s;
+    case Op::Hello:
+        return u"hello"_s;
+    case Op::Ping:
+        return u"ping"_s;
+    case Op::AuthLogin:
+        return u"auth.login"_s;
+    case Op::AuthResume:
+        return u"auth.resume"_s;
+    case Op::AuthLogout:
+        return u"auth.logout"_s;
+    case Op::Subscribe:
+        return u"subscribe"_s;
+    case Op::Unsubscribe:
+        return u"unsubscribe"_s;
+    case Op::TicketCreate:
+        return u"ticket.create"_s;
+    case Op::TicketList:
+        return u"ticket.list"_s;
+    case Op::TicketGet:
+        return u"ticket.get"_s;
+    case Op::TicketUpdate:
+        return u"ticket.update"_s;
+    case Op::TicketAssign:
+        return u"ticket.assign"_s;
+    case Op::TicketAccept:
+        return u"ticket.accept"_s;
+    case Op::TicketComment:
+        return u"ticket.comment"_s;
+    case Op::TicketTransition:
+        return u"ticket.transition"_s;
+    case Op::TicketApprove:
+        return u"ticket.approve"_s;
+    case Op::TicketSuspend:
+        return u"ticket.suspend"_s;
+    case Op::TicketResume:
+        return u"ticket.resume"_s;
+    case Op::TicketUrge:
+        return u"ticket.urge"_s;
+    case Op::TicketSplit:
+        return u"ticket.split"_s;
+    case Op::TicketMerge:
+        return u"ticket.merge"_s;
+    case Op::TicketReopen:
+        return u"ticket.reopen"_s;
+    case Op::TicketLink:
+        return u"ticket.link"_s;
+    case Op::TicketUnlink:
+        return u"ticket.unlink"_s;
+    case Op::AttachmentBegin:
+        return u"attachment.begin"_s;
+    case Op::AttachmentChunk:
+        return u"attachment.chunk"_s;
+    case Op::AttachmentFinish:
+        return u"attachment.finish"_s;
+    case Op::AttachmentAbort:
+        return u"attachment.abort"_s;
+    case Op::AttachmentDownload:
+        return u"attachment.download"_s;
+    case Op::TypeList:
+        return u"type.list"_s;
+    case Op::UserList:
+        return u"user.list"_s;
+    case Op::UserCreate:
+        return u"user.create"_s;
+    case Op::TeamList:
+        return u"team.list"_s;
+    case Op::StaffList:
+        return u"staff.list"_s;
+    case Op::PresenceSet:
+        return u"presence.set"_s;
     }
     return {};
 }
@@ -70,14 +105,20 @@ QJsonObject obj(const char *json)
     return doc.object();
 }
 
-QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray bytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QDateTime utc(int y, int mo, int d, int h, int mi, int s = 0, int msec = 0)
 {
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, msec), Qt::UTC);
 }
 
-QString repeated(int n, QChar c = u'x') { return QString(n, c); }
+QString repeated(int n, QChar c = u'x')
+{
+    return QString(n, c);
+}
 
 // Parses data as the named message type; the error when it is refused.
 std::optional<Error> readAs(const QString &type, const QJsonObject &data)
@@ -135,8 +176,9 @@ Ticket fullTicket()
     t.version = 9;
     t.urgeCount = 2;
     t.mergedInto = TicketId(40);
-    t.pendingApproval = PendingApproval{u"review"_s, u"supervisor"_s, UserId(4), utc(2026, 1, 5, 8, 50),
-                                        QJsonObject{{u"resolution"_s, u"replaced"_s}}, u"please"_s};
+    t.pendingApproval = PendingApproval{
+        u"review"_s, u"supervisor"_s, UserId(4), utc(2026, 1, 5, 8, 50), QJsonObject{{u"resolution"_s, u"replaced"_s}},
+        u"please"_s};
     t.fields = QJsonObject{{u"resolution"_s, u"pipe replaced"_s}, {u"materials"_s, QJsonArray{u"DN20"_s, 3}}};
     return t;
 }
@@ -313,8 +355,8 @@ void TestProtocol::responseSuccessRoundTrip()
 
     // A response to a request whose id could not be read carries a null id.
     const QJsonObject wire =
-        QJsonDocument::fromJson(Response::failure(QJsonValue(), Error{ErrorCode::MalformedMessage, u"x"_s, {}})
-                                    .encode())
+        QJsonDocument::fromJson(
+            Response::failure(QJsonValue(), Error{ErrorCode::MalformedMessage, u"x"_s, {}}).encode())
             .object();
     QVERIFY(wire.value(u"id"_s).isNull());
 }
@@ -390,43 +432,47 @@ void TestProtocol::rejectsRequest_data()
                                 << none;
     QTest::newRow("empty id") << QByteArray(R"({"v":1,"id":"","op":"ping"})") << ErrorCode::MalformedMessage
                               << QString() << none;
-    QTest::newRow("too-long id") << bytes({{u"v"_s, 1}, {u"id"_s, repeated(limits::kMaxIdLength + 1)},
+    QTest::newRow("too-long id") << bytes({{u"v"_s, 1},
+                                           {u"id"_s, repeated(limits::kMaxIdLength + 1)},
                                            {u"op"_s, u"ping"_s}})
                                  << ErrorCode::MalformedMessage << QString() << none;
     QTest::newRow("fractional id") << QByteArray(R"({"v":1,"id":1.5,"op":"ping"})") << ErrorCode::MalformedMessage
                                    << QString() << none;
     QTest::newRow("object id") << QByteArray(R"({"v":1,"id":{},"op":"ping"})") << ErrorCode::MalformedMessage
                                << QString() << none;
-    QTest::newRow("missing v") << QByteArray(R"({"id":"1","op":"ping"})") << ErrorCode::MalformedMessage
-                               << QString() << QJsonValue(u"1"_s);
+    QTest::newRow("missing v") << QByteArray(R"({"id":"1","op":"ping"})") << ErrorCode::MalformedMessage << QString()
+                               << QJsonValue(u"1"_s);
     QTest::newRow("v as string") << QByteArray(R"({"v":"1","id":"1","op":"ping"})") << ErrorCode::MalformedMessage
                                  << QString() << QJsonValue(u"1"_s);
-    QTest::newRow("v 2") << QByteArray(R"({"v":2,"id":"1","op":"ping"})") << ErrorCode::UnsupportedVersion
-                         << QString() << QJsonValue(u"1"_s);
-    QTest::newRow("v 0") << QByteArray(R"({"v":0,"id":5,"op":"ping"})") << ErrorCode::UnsupportedVersion
-                         << QString() << QJsonValue(5);
+    QTest::newRow("v 2") << QByteArray(R"({"v":2,"id":"1","op":"ping"})") << ErrorCode::UnsupportedVersion << QString()
+                         << QJsonValue(u"1"_s);
+    QTest::newRow("v 0") << QByteArray(R"({"v":0,"id":5,"op":"ping"})") << ErrorCode::UnsupportedVersion << QString()
+                         << QJsonValue(5);
     QTest::newRow("missing op") << QByteArray(R"({"v":1,"id":"1"})") << ErrorCode::MalformedMessage << QString()
                                 << QJsonValue(u"1"_s);
-    QTest::newRow("unknown op") << QByteArray(R"({"v":1,"id":"1","op":"ticket.delete"})")
-                                << ErrorCode::UnknownOperation << QString() << QJsonValue(u"1"_s);
-    QTest::newRow("data array") << QByteArray(R"({"v":1,"id":"1","op":"ping","data":[1]})")
-                                << ErrorCode::InvalidField << u"data"_s << QJsonValue(u"1"_s);
-    QTest::newRow("data string") << QByteArray(R"({"v":1,"id":"1","op":"ping","data":"x"})")
-                                 << ErrorCode::InvalidField << u"data"_s << QJsonValue(u"1"_s);
+    QTest::newRow("unknown op") << QByteArray(R"({"v":1,"id":"1","op":"ticket.delete"})") << ErrorCode::UnknownOperation
+                                << QString() << QJsonValue(u"1"_s);
+    QTest::newRow("data array") << QByteArray(R"({"v":1,"id":"1","op":"ping","data":[1]})") << ErrorCode::InvalidField
+                                << u"data"_s << QJsonValue(u"1"_s);
+    QTest::newRow("data string") << QByteArray(R"({"v":1,"id":"1","op":"ping","data":"x"})") << ErrorCode::InvalidField
+                                 << u"data"_s << QJsonValue(u"1"_s);
     QTest::newRow("mutating without idem")
         << QByteArray(R"({"v":1,"id":"1","op":"ticket.create","data":{"title":"t"}})") << ErrorCode::InvalidField
         << u"idem"_s << QJsonValue(u"1"_s);
     QTest::newRow("mutating with empty idem")
         << QByteArray(R"({"v":1,"id":"1","op":"ticket.assign","idem":"","data":{}})") << ErrorCode::InvalidField
         << u"idem"_s << QJsonValue(u"1"_s);
-    QTest::newRow("idem not a string")
-        << QByteArray(R"({"v":1,"id":"1","op":"ticket.assign","idem":5,"data":{}})") << ErrorCode::InvalidField
-        << u"idem"_s << QJsonValue(u"1"_s);
-    QTest::newRow("idem too long") << bytes({{u"v"_s, 1}, {u"id"_s, u"1"_s}, {u"op"_s, u"ticket.urge"_s},
+    QTest::newRow("idem not a string") << QByteArray(R"({"v":1,"id":"1","op":"ticket.assign","idem":5,"data":{}})")
+                                       << ErrorCode::InvalidField << u"idem"_s << QJsonValue(u"1"_s);
+    QTest::newRow("idem too long") << bytes({{u"v"_s, 1},
+                                             {u"id"_s, u"1"_s},
+                                             {u"op"_s, u"ticket.urge"_s},
                                              {u"idem"_s, repeated(limits::kMaxIdLength + 1)}})
                                    << ErrorCode::InvalidField << u"idem"_s << QJsonValue(u"1"_s);
 
-    const QJsonObject huge{{u"v"_s, 1}, {u"id"_s, u"1"_s}, {u"op"_s, u"ping"_s},
+    const QJsonObject huge{{u"v"_s, 1},
+                           {u"id"_s, u"1"_s},
+                           {u"op"_s, u"ping"_s},
                            {u"data"_s, QJsonObject{{u"x"_s, repeated(int(limits::kMaxMessageBytes))}}}};
     QTest::newRow("oversized") << bytes(huge) << ErrorCode::MessageTooLarge << QString() << none;
 }
@@ -790,8 +836,7 @@ void TestProtocol::readRejects_data()
     row("title not a string", create, obj(R"({"title":5})"), u"title"_s);
     row("title too long", create, {{u"title"_s, repeated(limits::kMaxTitle + 1)}}, u"title"_s);
     row("description too long", create, {{u"description"_s, repeated(limits::kMaxText + 1)}}, u"description"_s);
-    row("address too long (Chinese)", create, {{u"address"_s, repeated(limits::kMaxAddress + 1, u'路')}},
-        u"address"_s);
+    row("address too long (Chinese)", create, {{u"address"_s, repeated(limits::kMaxAddress + 1, u'路')}}, u"address"_s);
     row("priority extreme", create, obj(R"({"priority":"extreme"})"), u"priority"_s);
     row("priority number", create, obj(R"({"priority":2})"), u"priority"_s);
     row("priority wrong case", create, obj(R"({"priority":"High"})"), u"priority"_s);
@@ -836,28 +881,26 @@ void TestProtocol::readRejects_data()
     row("update without changes", update, obj(R"({"ticketId":1,"version":1})"), u"changes"_s);
     row("update version 0", update, obj(R"({"ticketId":1,"version":0,"changes":{}})"), u"version"_s);
     row("changes not an object", update, obj(R"({"ticketId":1,"version":1,"changes":"x"})"), u"changes"_s);
-    row("changes.title number", update, obj(R"({"ticketId":1,"version":1,"changes":{"title":5}})"),
-        u"changes.title"_s);
+    row("changes.title number", update, obj(R"({"ticketId":1,"version":1,"changes":{"title":5}})"), u"changes.title"_s);
     row("changes.title too long", update,
-        {{u"ticketId"_s, 1}, {u"version"_s, 1},
+        {{u"ticketId"_s, 1},
+         {u"version"_s, 1},
          {u"changes"_s, QJsonObject{{u"title"_s, repeated(limits::kMaxTitle + 1)}}}},
         u"changes.title"_s);
-    row("changes.priority extreme", update,
-        obj(R"({"ticketId":1,"version":1,"changes":{"priority":"extreme"}})"), u"changes.priority"_s);
+    row("changes.priority extreme", update, obj(R"({"ticketId":1,"version":1,"changes":{"priority":"extreme"}})"),
+        u"changes.priority"_s);
     row("changes.location lat 91", update,
         obj(R"({"ticketId":1,"version":1,"changes":{"location":{"lat":91,"lon":0}}})"), u"changes.location"_s);
     row("changes.teamId 2.5", update, obj(R"({"ticketId":1,"version":1,"changes":{"teamId":2.5}})"),
         u"changes.teamId"_s);
     row("changes.requester.contact", update,
-        obj(R"({"ticketId":1,"version":1,"changes":{"requester":{"contact":[]}}})"),
-        u"changes.requester.contact"_s);
+        obj(R"({"ticketId":1,"version":1,"changes":{"requester":{"contact":[]}}})"), u"changes.requester.contact"_s);
 
     const QString assign = u"TicketAssign"_s;
     row("ticketId string", assign, obj(R"({"ticketId":"7","version":1})"), u"ticketId"_s);
     row("version 2.5", assign, obj(R"({"ticketId":7,"version":2.5})"), u"version"_s);
     row("version missing", assign, obj(R"({"ticketId":7})"), u"version"_s);
-    row("assigneeId beyond 2^53", assign, obj(R"({"ticketId":7,"version":1,"assigneeId":1e16})"),
-        u"assigneeId"_s);
+    row("assigneeId beyond 2^53", assign, obj(R"({"ticketId":7,"version":1,"assigneeId":1e16})"), u"assigneeId"_s);
 
     const QString subscribe = u"Subscribe"_s;
     row("filter.types string", subscribe, obj(R"({"filter":{"types":"ticket.created"}})"), u"filter.types"_s);
@@ -871,7 +914,8 @@ void TestProtocol::readRejects_data()
     row("base64 with non-Latin-1", chunk, obj(R"({"uploadId":"u","offset":0,"data":"数据"})"), u"data"_s);
     row("data number", chunk, obj(R"({"uploadId":"u","offset":0,"data":12})"), u"data"_s);
     row("data over the chunk limit", chunk,
-        {{u"uploadId"_s, u"u"_s}, {u"offset"_s, 0},
+        {{u"uploadId"_s, u"u"_s},
+         {u"offset"_s, 0},
          {u"data"_s, QString::fromLatin1(QByteArray(int(limits::kMaxChunkBytes) + 1, 'a').toBase64())}},
         u"data"_s);
     row("offset negative", chunk, obj(R"({"uploadId":"u","offset":-5,"data":""})"), u"offset"_s);
@@ -881,21 +925,19 @@ void TestProtocol::readRejects_data()
     row("size negative", begin, obj(R"({"ticketId":1,"fileName":"a.txt","size":-1,"sha256":"ab"})"), u"size"_s);
     row("fileName blank", begin, obj(R"({"ticketId":1,"fileName":"   ","size":1,"sha256":"ab"})"), u"fileName"_s);
     row("sha256 too long", begin,
-        {{u"ticketId"_s, 1}, {u"fileName"_s, u"a"_s}, {u"size"_s, 1}, {u"sha256"_s, repeated(65, u'a')}},
-        u"sha256"_s);
+        {{u"ticketId"_s, 1}, {u"fileName"_s, u"a"_s}, {u"size"_s, 1}, {u"sha256"_s, repeated(65, u'a')}}, u"sha256"_s);
 
     const QString user = u"UserCreate"_s;
     row("role emperor", user, obj(R"({"username":"a","role":"emperor","password":"p"})"), u"role"_s);
     row("role missing", user, obj(R"({"username":"a","password":"p"})"), u"role"_s);
     row("password missing", user, obj(R"({"username":"a","role":"admin"})"), u"password"_s);
     row("username blank", user, obj(R"({"username":"  ","role":"admin","password":"p"})"), u"username"_s);
-    row("username too long", user,
-        {{u"username"_s, repeated(65)}, {u"role"_s, u"admin"_s}, {u"password"_s, u"p"_s}}, u"username"_s);
+    row("username too long", user, {{u"username"_s, repeated(65)}, {u"role"_s, u"admin"_s}, {u"password"_s, u"p"_s}},
+        u"username"_s);
     row("skills of numbers", user, obj(R"({"username":"a","role":"engineer","password":"p","skills":[1]})"),
         u"skills"_s);
 
-    row("comment kind secret", u"TicketComment"_s, obj(R"({"ticketId":1,"kind":"secret","body":"b"})"),
-        u"kind"_s);
+    row("comment kind secret", u"TicketComment"_s, obj(R"({"ticketId":1,"kind":"secret","body":"b"})"), u"kind"_s);
     row("comment body missing", u"TicketComment"_s, obj(R"({"ticketId":1})"), u"body"_s);
     row("link kind sibling", u"TicketLink"_s, obj(R"({"ticketId":1,"otherId":2,"kind":"sibling"})"), u"kind"_s);
 }

@@ -20,7 +20,10 @@ QDateTime utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, int msec =
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, msec), Qt::UTC);
 }
 
-QDateTime jan(int day, int hour = 0) { return utc(2026, 1, day, hour); }
+QDateTime jan(int day, int hour = 0)
+{
+    return utc(2026, 1, day, hour);
+}
 
 QList<qint64> idsOf(const TicketPage &page)
 {
@@ -70,8 +73,9 @@ Ticket fullTicket()
     t.version = 9;
     t.urgeCount = 2;
     t.mergedInto = TicketId(40);
-    t.pendingApproval = PendingApproval{u"review"_s, u"supervisor"_s, UserId(4), utc(2026, 1, 5, 8, 50),
-                                        QJsonObject{{u"resolution"_s, u"replaced"_s}}, u"please"_s};
+    t.pendingApproval = PendingApproval{
+        u"review"_s, u"supervisor"_s, UserId(4), utc(2026, 1, 5, 8, 50), QJsonObject{{u"resolution"_s, u"replaced"_s}},
+        u"please"_s};
     t.fields = QJsonObject{{u"resolution"_s, u"pipe replaced"_s}, {u"count"_s, 3}};
     return t;
 }
@@ -120,7 +124,6 @@ class TestStorage : public QObject
 private slots:
     void init();
     void cleanup();
-
 
     void users();
     void sessions();
@@ -486,8 +489,7 @@ QList<TicketId> TestStorage::seedListTickets()
     add(3, u"it_helpdesk"_s, u"in_progress"_s, 1, Priority::Normal, 8, 100, 2, u"Printer_jam"_s, u"打印机卡纸"_s);
     add(4, u"it_helpdesk"_s, u"completed"_s, 3, Priority::Low, 7, 0, 2, u"VPN 100% broken"_s, QString());
     add(5, u"inquiry"_s, u"closed"_s, 3, Priority::Normal, 0, 0, 0, u"账单疑问"_s, u"漏 水费"_s);
-    add(6, u"complaint"_s, u"callback_verified"_s, 2, Priority::High, 0, 102, 0, u"Noise"_s,
-        u"施工扰民，楼上漏水"_s);
+    add(6, u"complaint"_s, u"callback_verified"_s, 2, Priority::High, 0, 102, 0, u"Noise"_s, u"施工扰民，楼上漏水"_s);
 
     Ticket withApproval = *m_store->ticket(ids.at(2));
     withApproval.pendingApproval = PendingApproval{u"review"_s, u"supervisor"_s, UserId(1), jan(8), {}, {}};

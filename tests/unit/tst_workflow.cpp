@@ -22,8 +22,7 @@ using protocol::Op;
 
 namespace {
 
-const QStringList kShippedTypes = {u"it_helpdesk"_s, u"repair"_s, u"meter_replacement"_s, u"complaint"_s,
-                                   u"inquiry"_s};
+const QStringList kShippedTypes = {u"it_helpdesk"_s, u"repair"_s, u"meter_replacement"_s, u"complaint"_s, u"inquiry"_s};
 
 QJsonObject obj(const char *json)
 {
@@ -200,8 +199,8 @@ void TestWorkflow::shippedTypesAreConsistent()
             QVERIFY2(statusIds.contains(t.to), qPrintable(t.id));
             for (const QString &from : t.from)
                 QVERIFY2(statusIds.contains(from), qPrintable(t.id));
-            if (!reached.contains(t.to) && std::any_of(t.from.cbegin(), t.from.cend(),
-                                                       [&](const QString &f) { return reached.contains(f); })) {
+            if (!reached.contains(t.to) &&
+                std::any_of(t.from.cbegin(), t.from.cend(), [&](const QString &f) { return reached.contains(f); })) {
                 reached.insert(t.to);
                 grew = true;
             }
@@ -452,14 +451,13 @@ void TestWorkflow::rejectsBrokenDefinitions()
         {"duplicate transition id",
          [&](QJsonObject &o) { transitions(o, 1, [](QJsonObject &t) { t.insert(u"id"_s, u"start"_s); }); },
          u"unique id"_s},
-        {"transition without id",
-         [&](QJsonObject &o) { transitions(o, 1, [](QJsonObject &t) { t.remove(u"id"_s); }); }, u"unique id"_s},
+        {"transition without id", [&](QJsonObject &o) { transitions(o, 1, [](QJsonObject &t) { t.remove(u"id"_s); }); },
+         u"unique id"_s},
         {"duplicate status id",
          [&](QJsonObject &o) { statuses(o, 4, [](QJsonObject &s) { s.insert(u"id"_s, u"open"_s); }); },
          u"status \"open\" defined twice"_s},
         {"unknown phase",
-         [&](QJsonObject &o) { statuses(o, 1, [](QJsonObject &s) { s.insert(u"phase"_s, u"busy"_s); }); },
-         u"phase"_s},
+         [&](QJsonObject &o) { statuses(o, 1, [](QJsonObject &s) { s.insert(u"phase"_s, u"busy"_s); }); }, u"phase"_s},
         {"initial not a status", [](QJsonObject &o) { o.insert(u"initial"_s, u"new"_s); },
          u"initial status \"new\" is not a status"_s},
         {"no initial", [](QJsonObject &o) { o.remove(u"initial"_s); }, u"initial status"_s},
@@ -471,7 +469,9 @@ void TestWorkflow::rejectsBrokenDefinitions()
          },
          u"\"suspended\" status"_s},
         {"suspendable unknown status",
-         [](QJsonObject &o) { o.insert(u"suspendable"_s, QJsonArray{u"doing"_s, u"travelling"_s}); },
+         [](QJsonObject &o) {
+             o.insert(u"suspendable"_s, QJsonArray{u"doing"_s, u"travelling"_s});
+         },
          u"suspendable status \"travelling\""_s},
         {"unknown trigger",
          [&](QJsonObject &o) { transitions(o, 1, [](QJsonObject &t) { t.insert(u"trigger"_s, u"arrive"_s); }); },
@@ -614,8 +614,8 @@ void TestWorkflow::permissions()
     // Everyone may do what any session needs; admin may do everything.
     for (int r = 0; r <= static_cast<int>(Role::Admin); ++r) {
         const Role role = static_cast<Role>(r);
-        for (Op op : {Op::Hello, Op::Ping, Op::AuthLogin, Op::AuthResume, Op::AuthLogout, Op::Subscribe,
-                      Op::TicketList, Op::TicketGet, Op::TypeList})
+        for (Op op : {Op::Hello, Op::Ping, Op::AuthLogin, Op::AuthResume, Op::AuthLogout, Op::Subscribe, Op::TicketList,
+                      Op::TicketGet, Op::TypeList})
             QVERIFY2(roleMay(role, op), qPrintable(roleName(role) + u' ' + protocol::opName(op)));
     }
     for (int i = 0; i < protocol::kOpCount; ++i)

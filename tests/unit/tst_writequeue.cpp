@@ -494,9 +494,8 @@ void TestWriteQueue::runAndWait()
     QCOMPARE(seqsOf(o.events), range(1, 2));
     QCOMPARE(openReader()->ticketCount(), 1); // committed before it returned
 
-    const Outcome refused = m_queue->runAndWait([](WriteContext &) {
-        return Outcome::failure(ErrorCode::InvalidField, u"no"_s);
-    });
+    const Outcome refused =
+        m_queue->runAndWait([](WriteContext &) { return Outcome::failure(ErrorCode::InvalidField, u"no"_s); });
     QVERIFY(!refused.ok);
     QCOMPARE(refused.error.code, ErrorCode::InvalidField);
 }
@@ -566,7 +565,10 @@ void TestWriteQueue::startFailsOnBadDatabase()
 {
     const QString bad = m_dir->filePath(u"missing-folder/crewline.db"_s);
     WriteQueue queue(
-        [bad](const QString &name) { return openSqliteStore({bad, name + u"-bad"_s, false, QString()}); }, *m_clock);
+        [bad](const QString &name) {
+            return openSqliteStore({bad, name + u"-bad"_s, false, QString()});
+        },
+        *m_clock);
     QString error;
     QVERIFY(!queue.start(&error));
     QVERIFY2(error.contains(u"missing-folder"_s), qPrintable(error));
