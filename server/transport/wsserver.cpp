@@ -277,6 +277,8 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
                     reply(guard, id, Response::failure(id, s.error));
                     return;
                 }
+                if (guard->caller.isValid() && guard->caller.userId != s.caller.userId)
+                    clearPresence(guard); // another person signs in on this connection
                 guard->caller = s.caller;
                 guard->token = s.token;
                 guard->sessionExpires = s.expiresAt;
@@ -291,6 +293,8 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
                 reply(c, id, Response::failure(id, s.error));
                 return;
             }
+            if (c->caller.isValid() && c->caller.userId != s.caller.userId)
+                clearPresence(c); // another person signs in on this connection
             c->caller = s.caller;
             c->token = s.token;
             c->sessionExpires = s.expiresAt;
