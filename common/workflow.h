@@ -5,6 +5,7 @@
 // transitions need an approval. The server enforces it; the console reads the same definitions to offer only what
 // the server will accept.
 
+#include "common/domain.h"
 #include "common/types.h"
 
 #include <QHash>
@@ -113,6 +114,12 @@ private:
     int m_acceptTimeoutMinutes = 30;
     QList<LocalizedName> m_checklist;
 };
+
+// Whether a ticket has a field a workflow may require, by name: a few names are ticket columns ("assignee", "team",
+// "location", "title", "description", "category", "department", "address", "requesterContact"); every other name is
+// a key of Ticket::fields, present when neither null nor blank. Server and console decide it the same way.
+bool isColumnField(const QString &field);
+bool ticketHasField(const Ticket &ticket, const QString &field);
 
 // The ticket types a server knows: the built-in defaults plus any JSON files in a folder.
 class TicketTypeRegistry

@@ -20,35 +20,6 @@ namespace crewline::client {
 
 namespace {
 
-// Fields the server checks on the ticket itself: they cannot be given with a transition.
-const QStringList kBuiltInFields = {u"assignee"_s,   u"team"_s,        u"location"_s,
-                                    u"title"_s,      u"description"_s, u"category"_s,
-                                    u"department"_s, u"address"_s,     u"requesterContact"_s};
-
-bool hasField(const Ticket &t, const QString &f)
-{
-    if (f == u"assignee")
-        return t.assigneeId.isValid();
-    if (f == u"team")
-        return t.teamId.isValid();
-    if (f == u"location")
-        return t.location.isValid();
-    if (f == u"title")
-        return !t.title.trimmed().isEmpty();
-    if (f == u"description")
-        return !t.description.trimmed().isEmpty();
-    if (f == u"category")
-        return !t.category.isEmpty();
-    if (f == u"department")
-        return !t.department.isEmpty();
-    if (f == u"address")
-        return !t.address.trimmed().isEmpty();
-    if (f == u"requesterContact")
-        return !t.requester.contact.trimmed().isEmpty();
-    const QJsonValue v = t.fields.value(f);
-    return !v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().trimmed().isEmpty());
-}
-
 QString fieldLabel(const QString &f)
 {
     if (f == u"resolution")
@@ -161,9 +132,9 @@ QList<BoardMoves::Move> BoardMoves::movesFor(const Ticket &t, const QString &to,
         m.needsComment = def->requiresComment;
         bool possible = true;
         for (const QString &f : std::as_const(required)) {
-            if (hasField(t, f) || m.fields.contains(f))
+            if (ticketHasField(t, f) || m.fields.contains(f))
                 continue;
-            if (kBuiltInFields.contains(f)) {
+            if (isColumnField(f)) { // checked on the ticket itself: cannot be given with a transition
                 blocked << fieldLabel(f);
                 possible = false;
             } else {

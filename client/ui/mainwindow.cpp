@@ -130,6 +130,9 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     buildMenus();
     updateConnectionIndicator();
     resize(1500, 900);
+    // A sensible first layout; the user's own is restored after login.
+    resizeDocks({m_docks.at(0)}, {460}, Qt::Horizontal);
+    resizeDocks({m_docks.at(3), m_docks.at(4)}, {300, 300}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;
@@ -278,7 +281,31 @@ void MainWindow::newTicket()
 void MainWindow::onLoggedIn()
 {
     const User &me = m_workspace.me();
-    m_userLabel->setText(tr("%1 (%2)").arg(me.displayName, roleName(me.role)));
+    QString role;
+    switch (me.role) {
+    case Role::Requester:
+        role = tr("requester");
+        break;
+    case Role::Dispatcher:
+        role = tr("dispatcher");
+        break;
+    case Role::Engineer:
+        role = tr("engineer");
+        break;
+    case Role::Supervisor:
+        role = tr("supervisor");
+        break;
+    case Role::Manager:
+        role = tr("manager");
+        break;
+    case Role::Auditor:
+        role = tr("auditor");
+        break;
+    case Role::Admin:
+        role = tr("administrator");
+        break;
+    }
+    m_userLabel->setText(tr("%1 (%2)").arg(me.displayName, role));
     setWindowTitle(tr("Crewline — %1").arg(me.displayName));
     m_myWork->applyView(1);
 }

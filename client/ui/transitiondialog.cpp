@@ -203,34 +203,12 @@ QStringList TransitionDialog::requiredFields(const TicketType &type, const Trans
 
 bool TransitionDialog::isColumnField(const QString &field)
 {
-    static const QStringList columns = {u"assignee"_s,   u"team"_s,        u"location"_s,
-                                        u"title"_s,      u"description"_s, u"category"_s,
-                                        u"department"_s, u"address"_s,     u"requesterContact"_s};
-    return columns.contains(field);
+    return crewline::isColumnField(field);
 }
 
 bool TransitionDialog::hasField(const Ticket &t, const QString &f)
 {
-    if (f == u"assignee")
-        return t.assigneeId.isValid();
-    if (f == u"team")
-        return t.teamId.isValid();
-    if (f == u"location")
-        return t.location.isValid();
-    if (f == u"title")
-        return !t.title.trimmed().isEmpty();
-    if (f == u"description")
-        return !t.description.trimmed().isEmpty();
-    if (f == u"category")
-        return !t.category.isEmpty();
-    if (f == u"department")
-        return !t.department.isEmpty();
-    if (f == u"address")
-        return !t.address.trimmed().isEmpty();
-    if (f == u"requesterContact")
-        return !t.requester.contact.trimmed().isEmpty();
-    const QJsonValue v = t.fields.value(f);
-    return !v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().trimmed().isEmpty());
+    return ticketHasField(t, f);
 }
 
 QString TransitionDialog::fieldLabel(const QString &field)

@@ -48,35 +48,11 @@ bool canSee(const Caller &caller, const Ticket &t)
     return roleSeesAllTickets(caller.role) || (caller.userId.isValid() && t.requester.userId == caller.userId);
 }
 
-// The fields a workflow may require, by name: a few are ticket columns, the rest live in Ticket::fields.
 QStringList missingFields(const Ticket &t, const QStringList &required)
 {
     QStringList missing;
     for (const QString &f : required) {
-        bool present = false;
-        if (f == u"assignee")
-            present = t.assigneeId.isValid();
-        else if (f == u"team")
-            present = t.teamId.isValid();
-        else if (f == u"location")
-            present = t.location.isValid();
-        else if (f == u"title")
-            present = !t.title.trimmed().isEmpty();
-        else if (f == u"description")
-            present = !t.description.trimmed().isEmpty();
-        else if (f == u"category")
-            present = !t.category.isEmpty();
-        else if (f == u"department")
-            present = !t.department.isEmpty();
-        else if (f == u"address")
-            present = !t.address.trimmed().isEmpty();
-        else if (f == u"requesterContact")
-            present = !t.requester.contact.trimmed().isEmpty();
-        else {
-            const QJsonValue v = t.fields.value(f);
-            present = !v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().trimmed().isEmpty());
-        }
-        if (!present)
+        if (!ticketHasField(t, f))
             missing << f;
     }
     return missing;
