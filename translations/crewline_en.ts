@@ -990,6 +990,46 @@
             <numerusform>%n changes waiting to be confirmed</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Crewline starts.</source>
+        <translation>The language changes the next time Crewline starts.</translation>
+    </message>
+    <message>
+        <source>requester</source>
+        <translation>requester</translation>
+    </message>
+    <message>
+        <source>dispatcher</source>
+        <translation>dispatcher</translation>
+    </message>
+    <message>
+        <source>engineer</source>
+        <translation>engineer</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>auditor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::MergeDialog</name>

@@ -979,6 +979,46 @@
             <numerusform>%n 项修改等待确认</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Crewline starts.</source>
+        <translation>语言设置将在下次启动 Crewline 时生效。</translation>
+    </message>
+    <message>
+        <source>requester</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <source>dispatcher</source>
+        <translation>调度员</translation>
+    </message>
+    <message>
+        <source>engineer</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::MergeDialog</name>

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -246,7 +247,9 @@ void MainWindow::showHelp()
             keys << k.toString(QKeySequence::NativeText);
         const int row = table->rowCount();
         table->insertRow(row);
-        table->setItem(row, 0, new QTableWidgetItem(QString(a->text()).remove(u'&')));
+        // "派单(&A)" and "&Assign" both become a plain name.
+        static const QRegularExpression accelerator(u"\\(&.\\)|&"_s);
+        table->setItem(row, 0, new QTableWidgetItem(QString(a->text()).remove(accelerator)));
         table->setItem(row, 1, new QTableWidgetItem(keys.join(u", "_s)));
     }
     table->sortItems(0);

@@ -1,0 +1,113 @@
+// bench_create (issue #7, item 1): durable ticket creation through the real server and protocol. K clients, each
+// closed-loop (the next ticket.create only after the previous one was acknowledged, i.e. committed); throughput and
+// acknowledgement latency p50/p99 for K = 1 and 8, plus a wider K that shows what group commit does when the
+// per-connection rate limit (200 requests/s) is not what caps the load, and 8 clients with 16 creates in flight each.
+
+#include "tests/bench/benchsupport.h"
+#include "tests/bench/createload.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace crewline::bench;
+
+namespace {
+
+struct Phase
+{
+    int clients;
+    int window; // requests outstanding per client: 1 is closed-loop
+    std::optional<double> rateTarget;
+    std::optional<double> p99Target;
+};
+
+bool runPhase(const ServerProcess &server, const QString &token, const QList<QByteArray> &payloads,
+              const Phase &phase, double seconds, qint64 count)
+{
+    CreateLoad load(payloads, u"create%1w%2"_s.arg(phase.clients).arg(phase.window));
+    if (!load.connect(server.url(), token, phase.clients))
+        return false;
+    // Warm-up: prepared statements, page cache, the allocator. Not measured.
+    {
+        CreateLoad warm(payloads, u"warm%1"_s.arg(phase.clients));
+        if (!warm.connect(server.url(), token, phase.clients))
+            return false;
+        warm.start(std::min<qint64>(count > 0 ? count / 4 : 400, 400));
+        spinUntil([&] { return warm.finished(); }, 30000);
+    }
+    const QString load0 = loadAverage();
+    load.start(count, phase.window);
+    if (count > 0)
+        spinUntil([&] { return load.finished(); }, static_cast<int>(seconds * 1000));
+    else
+        spinUntil([] { return false; }, static_cast<int>(seconds * 1000));
+    load.stop();
+    spinUntil([&] { return load.idle(); }, 30000);
+
+    const QString k = QString::number(phase.clients) + (phase.window > 1 ? u"w%1"_s.arg(phase.window) : QString());
+    const QString how = phase.window > 1 ? u"%1 client(s), %2 in flight each"_s.arg(phase.clients).arg(phase.window)
+                                         : u"%1 client(s) closed-loop"_s.arg(phase.clients);
+    const QJsonObject extra{{u"clients"_s, phase.clients},
+                            {u"window"_s, phase.window},
+                            {u"creates"_s, load.acked},
+                            {u"failed"_s, load.failed},
+                            {u"rateLimited"_s, load.rateLimited()},
+                            {u"loadBefore"_s, load0}};
+    report({u"create.%1c.rate"_s.arg(k), u"durable creates/s, "_s + how, load.throughput(), u"/s"_s,
+            phase.rateTarget, u">="_s, extra});
+    report({u"create.%1c.p50"_s.arg(k), u"create ack p50, "_s + how, percentile(load.latenciesMs, 50), u"ms"_s, {},
+            {}, extra});
+    report({u"create.%1c.p99"_s.arg(k), u"create ack p99, "_s + how, percentile(load.latenciesMs, 99), u"ms"_s,
+            phase.p99Target, u"<="_s, extra});
+    return load.acked > 0 && load.failed == 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption smoke(u"smoke"_s, u"Tiny sizes: checks that it runs, measures nothing useful."_s);
+    const QCommandLineOption seconds(u"seconds"_s, u"Measured seconds per phase (default 8)."_s, u"s"_s, u"8"_s);
+    const QCommandLineOption wide(u"wide"_s, u"Clients of the extra closed-loop phase (default 64; 0: none)."_s,
+                                  u"n"_s, u"64"_s);
+    parser.addOptions({smoke, seconds, wide});
+    parser.process(app);
+    const bool isSmoke = parser.isSet(smoke);
+    const double secs = parser.value(seconds).toDouble();
+    raiseFileLimit();
+
+    ScratchDir dir(u"create"_s);
+    ServerProcess server(dir.path(), {u"--demo-data"_s, u"--demo-tickets"_s, u"0"_s});
+    if (!server.start())
+        return 1;
+    reportInfo(u"create"_s, {{u"phase"_s, u"start"_s}, {u"serverPid"_s, server.pid()}});
+    BenchClient login;
+    const QString token = login.loginSync(server.url(), u"disp1"_s, QString::fromLatin1(kDemoPassword));
+    if (token.isEmpty())
+        return 1;
+    const QList<QByteArray> payloads = createPayloads(isSmoke ? 200 : 4000, 7);
+
+    // 1 and 8 closed-loop clients are the issue's cases; 8 pipelined clients and a wide closed-loop phase show what
+    // caps them (the per-connection rate limit, the commit latency) and what group commit can do.
+    QList<Phase> phases{{1, 1, {}, {}}, {8, 1, 8000.0, 25.0}};
+    if (!isSmoke) {
+        phases.append({8, 16, {}, {}});
+        if (const int w = parser.value(wide).toInt(); w > 0)
+            phases.append({w, 1, {}, {}});
+    }
+    bool ok = true;
+    for (const Phase &p : phases) {
+        const qint64 count = isSmoke ? (p.clients == 1 ? 150 : 350) : 0;
+        ok = runPhase(server, token, payloads, p, isSmoke ? 30.0 : secs, count) && ok;
+    }
+    reportInfo(u"create"_s, {{u"phase"_s, u"end"_s}, {u"serverRssMb"_s, server.rssMb()}});
+    login.abort();
+    ok = server.stop() && ok;
+    return ok ? 0 : 1;
+}
