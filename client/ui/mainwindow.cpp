@@ -30,6 +30,7 @@
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -131,9 +132,6 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     buildMenus();
     updateConnectionIndicator();
     resize(1500, 900);
-    // A sensible first layout; the user's own is restored after login.
-    resizeDocks({m_docks.at(0)}, {460}, Qt::Horizontal);
-    resizeDocks({m_docks.at(3), m_docks.at(4)}, {300, 300}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;
@@ -318,7 +316,14 @@ void MainWindow::restoreLayout()
     QSettings s;
     const QString user = m_workspace.me().username;
     restoreGeometry(s.value(u"window/%1/geometry"_s.arg(user)).toByteArray());
-    restoreState(s.value(u"window/%1/state"_s.arg(user)).toByteArray());
+    if (!restoreState(s.value(u"window/%1/state"_s.arg(user)).toByteArray())) {
+        // A sensible first layout, applied once the window has its size.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_docks.at(0)}, {480}, Qt::Horizontal);
+            resizeDocks({m_docks.at(3)}, {300}, Qt::Horizontal);
+            resizeDocks({m_docks.at(1)}, {330}, Qt::Vertical);
+        });
+    }
     m_table->restoreState();
 }
 
