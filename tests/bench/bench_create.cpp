@@ -24,8 +24,8 @@ struct Phase
     std::optional<double> p99Target;
 };
 
-bool runPhase(const ServerProcess &server, const QString &token, const QList<QByteArray> &payloads,
-              const Phase &phase, double seconds, qint64 count)
+bool runPhase(const ServerProcess &server, const QString &token, const QList<QByteArray> &payloads, const Phase &phase,
+              double seconds, qint64 count)
 {
     CreateLoad load(payloads, u"create%1w%2"_s.arg(phase.clients).arg(phase.window));
     if (!load.connect(server.url(), token, phase.clients))
@@ -56,10 +56,15 @@ bool runPhase(const ServerProcess &server, const QString &token, const QList<QBy
                             {u"failed"_s, load.failed},
                             {u"rateLimited"_s, load.rateLimited()},
                             {u"loadBefore"_s, load0}};
-    report({u"create.%1c.rate"_s.arg(k), u"durable creates/s, "_s + how, load.throughput(), u"/s"_s,
-            phase.rateTarget, u">="_s, extra});
-    report({u"create.%1c.p50"_s.arg(k), u"create ack p50, "_s + how, percentile(load.latenciesMs, 50), u"ms"_s, {},
-            {}, extra});
+    report({u"create.%1c.rate"_s.arg(k), u"durable creates/s, "_s + how, load.throughput(), u"/s"_s, phase.rateTarget,
+            u">="_s, extra});
+    report({u"create.%1c.p50"_s.arg(k),
+            u"create ack p50, "_s + how,
+            percentile(load.latenciesMs, 50),
+            u"ms"_s,
+            {},
+            {},
+            extra});
     report({u"create.%1c.p99"_s.arg(k), u"create ack p99, "_s + how, percentile(load.latenciesMs, 99), u"ms"_s,
             phase.p99Target, u"<="_s, extra});
     return load.acked > 0 && load.failed == 0;
@@ -74,8 +79,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption smoke(u"smoke"_s, u"Tiny sizes: checks that it runs, measures nothing useful."_s);
     const QCommandLineOption seconds(u"seconds"_s, u"Measured seconds per phase (default 8)."_s, u"s"_s, u"8"_s);
-    const QCommandLineOption wide(u"wide"_s, u"Clients of the extra closed-loop phase (default 64; 0: none)."_s,
-                                  u"n"_s, u"64"_s);
+    const QCommandLineOption wide(u"wide"_s, u"Clients of the extra closed-loop phase (default 64; 0: none)."_s, u"n"_s,
+                                  u"64"_s);
     parser.addOptions({smoke, seconds, wide});
     parser.process(app);
     const bool isSmoke = parser.isSet(smoke);

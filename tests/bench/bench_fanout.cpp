@@ -89,19 +89,17 @@ private:
             firstSendNs = nowNs();
         ++m_sent;
         ++m_inFlight;
-        c->sendEncodedRetrying(u"ticket.create"_s, payload, m_prefix + u'-' + QString::number(m_sent),
-                               [this](const Reply &r) {
-                                   --m_inFlight;
-                                   if (!r.ok) {
-                                       if (++failed <= 3)
-                                           std::fprintf(stderr, "bench_fanout: create failed: %s\n",
-                                                        qPrintable(r.code));
-                                       return;
-                                   }
-                                   const qint64 id =
-                                       r.result.value(u"ticket"_s).toObject().value(u"id"_s).toInteger();
-                                   acked.insert(id, {r.sentNs, r.receivedNs});
-                               });
+        c->sendEncodedRetrying(
+            u"ticket.create"_s, payload, m_prefix + u'-' + QString::number(m_sent), [this](const Reply &r) {
+                --m_inFlight;
+                if (!r.ok) {
+                    if (++failed <= 3)
+                        std::fprintf(stderr, "bench_fanout: create failed: %s\n", qPrintable(r.code));
+                    return;
+                }
+                const qint64 id = r.result.value(u"ticket"_s).toObject().value(u"id"_s).toInteger();
+                acked.insert(id, {r.sentNs, r.receivedNs});
+            });
     }
 
     double m_rate;
@@ -118,7 +116,7 @@ struct PhaseResult
     qint64 incomplete = 0; // tickets some connection never received
     double deliveredRate = 0;
     qint64 tickets = 0;
-    bool aborted = false;  // stopped early: the server's RSS passed the safety limit
+    bool aborted = false;   // stopped early: the server's RSS passed the safety limit
     double serverRssMb = 0; // at the end of the phase (outgoing buffers of slow connections show here)
 };
 
@@ -251,9 +249,10 @@ int main(int argc, char *argv[])
             if (!grow(s.clients))
                 break;
             const PhaseResult r = runPhase(server, token, *clients, 20, secs, payloads);
-            reportPhase(u"fanout.%1"_s.arg(s.clients),
-                        u"commit → last of %1 clients, 20 events/s"_s.arg(QLocale(QLocale::English).toString(s.clients)),
-                        r, s.clients, 20, s.target);
+            reportPhase(
+                u"fanout.%1"_s.arg(s.clients),
+                u"commit → last of %1 clients, 20 events/s"_s.arg(QLocale(QLocale::English).toString(s.clients)), r,
+                s.clients, 20, s.target);
         }
         // ... then the overload cases on a fresh set of 500, so that their backlog cannot touch the figures above.
         clients = std::make_unique<FanoutClients>(threadCount);
@@ -269,20 +268,27 @@ int main(int argc, char *argv[])
                     break;
                 const PhaseResult s = runPhase(server, token, *clients, step, std::min(secs, 5.0), payloads, 1000);
                 const double p99 = percentile(s.commitToLast, 99);
-                std::fprintf(stderr, "bench_fanout: 500 clients at %.0f events/s: p99 %.1f ms, %lld incomplete, "
-                             "server RSS %.0f MB\n", step, p99, static_cast<long long>(s.incomplete), s.serverRssMb);
+                std::fprintf(stderr,
+                             "bench_fanout: 500 clients at %.0f events/s: p99 %.1f ms, %lld incomplete, "
+                             "server RSS %.0f MB\n",
+                             step, p99, static_cast<long long>(s.incomplete), s.serverRssMb);
                 if (s.aborted || s.incomplete > 0 || p99 > 1000)
                     break;
                 sustained = step;
                 p99AtSustained = p99;
             }
-            report({u"fanout.500.sustained"_s, u"highest event rate all of 500 clients keep up with"_s, sustained,
-                    u"/s"_s, {}, {},
+            report({u"fanout.500.sustained"_s,
+                    u"highest event rate all of 500 clients keep up with"_s,
+                    sustained,
+                    u"/s"_s,
+                    {},
+                    {},
                     {{u"commitToLastP99"_s, p99AtSustained}, {u"loadavg"_s, loadAverage()}}});
             drain(*clients, 120000); // the backlog of the last (failed) step
         }
     }
-    reportInfo(u"fanout"_s, {{u"phase"_s, u"end"_s}, {u"serverRssMb"_s, server.rssMb()}, {u"clients"_s, clients->size()}});
+    reportInfo(u"fanout"_s,
+               {{u"phase"_s, u"end"_s}, {u"serverRssMb"_s, server.rssMb()}, {u"clients"_s, clients->size()}});
     login.abort();
     ok = server.stop() && ok;
     return ok ? 0 : 1;

@@ -47,8 +47,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption smoke(u"smoke"_s, u"Tiny sizes: checks that it runs, measures nothing useful."_s);
     const QCommandLineOption dataDir(u"data-dir"_s, u"A large folder filled by crewline-loader."_s, u"dir"_s);
-    const QCommandLineOption tickets(u"tickets"_s, u"Without --data-dir: load this many into a scratch folder "
-                                                   "(default 0: skip the large case)."_s, u"n"_s, u"0"_s);
+    const QCommandLineOption tickets(u"tickets"_s,
+                                     u"Without --data-dir: load this many into a scratch folder "
+                                     "(default 0: skip the large case)."_s,
+                                     u"n"_s, u"0"_s);
     const QCommandLineOption connections(u"connections"_s, u"Connections (default 1000)."_s, u"n"_s, u"1000"_s);
     parser.addOptions({smoke, dataDir, tickets, connections});
     parser.process(app);

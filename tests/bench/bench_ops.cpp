@@ -98,8 +98,7 @@ int main(int argc, char *argv[])
                                      if (t.ok)
                                          transitionMs.push_back(t.latencyMs());
                                      else if (++failures <= 5)
-                                         std::fprintf(stderr, "bench_ops: transition failed: %s\n",
-                                                      qPrintable(t.code));
+                                         std::fprintf(stderr, "bench_ops: transition failed: %s\n", qPrintable(t.code));
                                      step();
                                  });
             });
@@ -117,16 +116,41 @@ int main(int argc, char *argv[])
                             {u"backgroundCreatesPerS"_s, background.throughput()},
                             {u"rateLimited"_s, ops.rateLimited() + background.rateLimited()},
                             {u"loadBefore"_s, load0}};
-    report({u"ops.assign.p50"_s, u"assign latency p50 under create load"_s, percentile(assignMs, 50), u"ms"_s, {}, {},
+    report({u"ops.assign.p50"_s,
+            u"assign latency p50 under create load"_s,
+            percentile(assignMs, 50),
+            u"ms"_s,
+            {},
+            {},
             extra});
-    report({u"ops.assign.p99"_s, u"assign latency p99 under create load"_s, percentile(assignMs, 99), u"ms"_s, {}, {},
+    report({u"ops.assign.p99"_s,
+            u"assign latency p99 under create load"_s,
+            percentile(assignMs, 99),
+            u"ms"_s,
+            {},
+            {},
             extra});
-    report({u"ops.transition.p50"_s, u"transition latency p50 under create load"_s, percentile(transitionMs, 50),
-            u"ms"_s, {}, {}, extra});
-    report({u"ops.transition.p99"_s, u"transition latency p99 under create load"_s, percentile(transitionMs, 99),
-            u"ms"_s, {}, {}, extra});
-    report({u"ops.background.rate"_s, u"background creates/s during item 2"_s, background.throughput(), u"/s"_s, {},
-            {}, extra});
+    report({u"ops.transition.p50"_s,
+            u"transition latency p50 under create load"_s,
+            percentile(transitionMs, 50),
+            u"ms"_s,
+            {},
+            {},
+            extra});
+    report({u"ops.transition.p99"_s,
+            u"transition latency p99 under create load"_s,
+            percentile(transitionMs, 99),
+            u"ms"_s,
+            {},
+            {},
+            extra});
+    report({u"ops.background.rate"_s,
+            u"background creates/s during item 2"_s,
+            background.throughput(),
+            u"/s"_s,
+            {},
+            {},
+            extra});
     reportInfo(u"ops"_s, {{u"phase"_s, u"end"_s}});
     ops.abort();
     const bool ok = server.stop() && !assignMs.empty() && !transitionMs.empty() && failures == 0;

@@ -121,25 +121,33 @@ int main(int argc, char *argv[])
         return QJsonObject{{u"text"_s, text}, {u"limit"_s, 50}, {u"withTotal"_s, false}};
     };
     const QList<Query> queries{
-        {u"list.open200"_s, u"open tickets, 200 rows, newest first"_s,
-         {{u"open"_s, true}, {u"limit"_s, 200}, {u"withTotal"_s, false}}, listTarget},
-        {u"list.open200_total"_s, u"same, with total count (protocol default)"_s,
-         {{u"open"_s, true}, {u"limit"_s, 200}}, listTarget},
-        {u"list.filter200"_s, u"status+priority+type filter, 200 rows"_s,
+        {u"list.open200"_s,
+         u"open tickets, 200 rows, newest first"_s,
+         {{u"open"_s, true}, {u"limit"_s, 200}, {u"withTotal"_s, false}},
+         listTarget},
+        {u"list.open200_total"_s,
+         u"same, with total count (protocol default)"_s,
+         {{u"open"_s, true}, {u"limit"_s, 200}},
+         listTarget},
+        {u"list.filter200"_s,
+         u"status+priority+type filter, 200 rows"_s,
          {{u"statuses"_s, active},
           {u"priorities"_s, QJsonArray{u"high"_s, u"urgent"_s}},
           {u"types"_s, QJsonArray{u"repair"_s, u"it_helpdesk"_s}},
           {u"limit"_s, 200},
           {u"withTotal"_s, false}},
          listTarget},
-        {u"list.type_priority200"_s, u"type+priority filter over all tickets, 200 rows"_s,
+        {u"list.type_priority200"_s,
+         u"type+priority filter over all tickets, 200 rows"_s,
          {{u"types"_s, QJsonArray{u"repair"_s}},
           {u"priorities"_s, QJsonArray{u"high"_s, u"urgent"_s}},
           {u"limit"_s, 200},
           {u"withTotal"_s, false}},
          listTarget},
-        {u"list.page50"_s, u"open tickets, page at offset 10,000 (200 rows)"_s,
-         {{u"open"_s, true}, {u"limit"_s, 200}, {u"offset"_s, 10000}, {u"withTotal"_s, false}}, {}},
+        {u"list.page50"_s,
+         u"open tickets, page at offset 10,000 (200 rows)"_s,
+         {{u"open"_s, true}, {u"limit"_s, 200}, {u"offset"_s, 10000}, {u"withTotal"_s, false}},
+         {}},
         {u"search.2ch_loushui"_s, u"text \"漏水\" (2 chars), 50 rows"_s, search(u"漏水"_s), searchTarget},
         {u"search.2ch_shuibiao"_s, u"text \"水表\" (2 chars, frequent), 50 rows"_s, search(u"水表"_s), searchTarget},
         {u"search.2ch_none"_s, u"text \"空调\" (2 chars, no match)"_s, search(u"空调"_s), searchTarget},
@@ -147,8 +155,10 @@ int main(int argc, char *argv[])
         {u"search.3ch_none"_s, u"text \"潜水艇\" (3 chars, no match)"_s, search(u"潜水艇"_s), searchTarget},
         {u"search.ascii"_s, u"text \"printer\", 50 rows"_s, search(u"printer"_s), searchTarget},
         {u"search.number"_s, u"text = a ticket number"_s, search(number), searchTarget},
-        {u"search.2ch_total"_s, u"text \"漏水\" with total count (console search)"_s,
-         {{u"text"_s, u"漏水"_s}, {u"limit"_s, 500}, {u"withTotal"_s, true}}, searchTarget},
+        {u"search.2ch_total"_s,
+         u"text \"漏水\" with total count (console search)"_s,
+         {{u"text"_s, u"漏水"_s}, {u"limit"_s, 500}, {u"withTotal"_s, true}},
+         searchTarget},
     };
 
     const int repetitions = isSmoke ? 3 : parser.value(reps).toInt();
@@ -161,9 +171,10 @@ int main(int argc, char *argv[])
         if (!t.error.isEmpty() || t.ms.empty()) {
             std::fprintf(stderr, "bench_query: %s failed: %s %s\n", qPrintable(q.key), qPrintable(t.error),
                          qPrintable(t.message));
-            reportError(u"query"_s, u"query.%1.%2"_s.arg(size, q.key),
-                        u"%1 answered %2 (%3)"_s.arg(QString::fromUtf8(QJsonDocument(q.data).toJson(QJsonDocument::Compact)),
-                                                     t.error, t.message));
+            reportError(
+                u"query"_s, u"query.%1.%2"_s.arg(size, q.key),
+                u"%1 answered %2 (%3)"_s.arg(QString::fromUtf8(QJsonDocument(q.data).toJson(QJsonDocument::Compact)),
+                                             t.error, t.message));
             continue;
         }
         ++measured;

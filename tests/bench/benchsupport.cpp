@@ -122,7 +122,10 @@ qint64 raiseFileLimit()
 
 // ---- the server process --------------------------------------------------------------------------------------
 
-QString adminPassword() { return u"bench-Admin-Passw0rd"_s; }
+QString adminPassword()
+{
+    return u"bench-Admin-Passw0rd"_s;
+}
 
 ServerProcess::ServerProcess(QString dataDir, QStringList extraArgs)
     : m_dataDir(std::move(dataDir))
@@ -148,8 +151,14 @@ QString ServerProcess::binary()
 #endif
 }
 
-bool ServerProcess::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
-qint64 ServerProcess::pid() const { return isRunning() ? m_process->processId() : -1; }
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+qint64 ServerProcess::pid() const
+{
+    return isRunning() ? m_process->processId() : -1;
+}
 
 QUrl ServerProcess::url() const
 {
@@ -180,10 +189,10 @@ bool ServerProcess::start(int timeoutMs)
         if (m_output.size() > 256 * 1024)
             m_output = m_output.right(256 * 1024);
     });
-    const QStringList args = QStringList{u"--listen"_s,    u"127.0.0.1"_s, u"--port"_s,     u"0"_s,
-                                         u"--port-file"_s, portFile,       u"--data-dir"_s, m_dataDir,
-                                         u"--log-level"_s, u"warning"_s} +
-                             m_extraArgs;
+    const QStringList args =
+        QStringList{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
+                    portFile,      u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s} +
+        m_extraArgs;
     p->start(binary(), args);
     if (!p->waitForStarted(10000)) {
         std::fprintf(stderr, "bench: cannot start %s: %s\n", qPrintable(binary()), qPrintable(p->errorString()));
@@ -256,7 +265,8 @@ qint64 ServerProcess::statusKb(const char *field) const
 
 // ---- the protocol client -------------------------------------------------------------------------------------
 
-BenchClient::BenchClient(QObject *parent) : QObject(parent)
+BenchClient::BenchClient(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
@@ -511,7 +521,8 @@ QList<QByteArray> createPayloads(int count, quint64 seed, const QString &type)
 ScratchDir::ScratchDir(const QString &name)
 {
     const QString base = qEnvironmentVariable("CREWLINE_BENCH_TMP", QDir::tempPath());
-    m_path = QDir(base).filePath(u"crewline-bench-%1-%2-%3"_s.arg(name).arg(QCoreApplication::applicationPid())
+    m_path = QDir(base).filePath(u"crewline-bench-%1-%2-%3"_s.arg(name)
+                                     .arg(QCoreApplication::applicationPid())
                                      .arg(QUuid::createUuid().toString(QUuid::Id128).left(8)));
     QDir().mkpath(m_path);
 }

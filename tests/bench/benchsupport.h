@@ -30,7 +30,10 @@ namespace crewline::bench {
 
 // Monotonic nanoseconds, comparable across threads of this process.
 qint64 nowNs();
-inline double nsToMs(qint64 ns) { return static_cast<double>(ns) / 1e6; }
+inline double nsToMs(qint64 ns)
+{
+    return static_cast<double>(ns) / 1e6;
+}
 
 // Nearest-rank percentile of unsorted samples (p in 0..100); 0 for no samples.
 double percentile(std::vector<double> samples, double p);
@@ -47,9 +50,9 @@ struct Metric
     QString name;  // dotted, stable: the key scripts/bench.sh groups by
     QString label; // for the table
     double value = 0;
-    QString unit;  // "/s", "ms", "MB", "s"
+    QString unit; // "/s", "ms", "MB", "s"
     std::optional<double> target;
-    QString cmp;   // ">=" or "<=" (with target)
+    QString cmp; // ">=" or "<=" (with target)
     QJsonObject extra;
 };
 void report(const Metric &m);

@@ -44,9 +44,15 @@ void CreateLoad::start(qint64 maxCreates, int window)
     }
 }
 
-void CreateLoad::stop() { m_stopping = true; }
+void CreateLoad::stop()
+{
+    m_stopping = true;
+}
 
-bool CreateLoad::idle() const { return m_inFlight == 0; }
+bool CreateLoad::idle() const
+{
+    return m_inFlight == 0;
+}
 
 qint64 CreateLoad::rateLimited() const
 {
@@ -70,24 +76,23 @@ void CreateLoad::sendNext(BenchClient *client)
     ++m_inFlight;
     // Payloads are encoded once up front: building JSON per request would cost the client more than the server.
     const QByteArray &payload = m_payloads.at(static_cast<qsizetype>(n % m_payloads.size()));
-    client->sendEncodedRetrying(u"ticket.create"_s, payload, m_name + u'-' + QString::number(n),
-                                [this, client](const Reply &r) {
-                                    --m_inFlight;
-                                    if (r.ok) {
-                                        ++acked;
-                                        lastAckNs = r.receivedNs;
-                                        latenciesMs.push_back(r.latencyMs());
-                                        ticketIds.push_back(
-                                            r.result.value(u"ticket"_s).toObject().value(u"id"_s).toInteger());
-                                    } else if (++failed <= 5) {
-                                        std::fprintf(stderr, "bench: create failed: %s %s\n", qPrintable(r.code),
-                                                     qPrintable(r.error.value(u"message"_s).toString()));
-                                    }
-                                    if (m_max > 0 && acked >= m_max)
-                                        m_stopping = true;
-                                    if (r.ok)
-                                        sendNext(client);
-                                });
+    client->sendEncodedRetrying(
+        u"ticket.create"_s, payload, m_name + u'-' + QString::number(n), [this, client](const Reply &r) {
+            --m_inFlight;
+            if (r.ok) {
+                ++acked;
+                lastAckNs = r.receivedNs;
+                latenciesMs.push_back(r.latencyMs());
+                ticketIds.push_back(r.result.value(u"ticket"_s).toObject().value(u"id"_s).toInteger());
+            } else if (++failed <= 5) {
+                std::fprintf(stderr, "bench: create failed: %s %s\n", qPrintable(r.code),
+                             qPrintable(r.error.value(u"message"_s).toString()));
+            }
+            if (m_max > 0 && acked >= m_max)
+                m_stopping = true;
+            if (r.ok)
+                sendNext(client);
+        });
 }
 
 } // namespace crewline::bench

@@ -25,8 +25,8 @@ public:
     bool connect(const QUrl &url, const QString &token, int clients);
     // Starts sending; stops by itself after maxCreates acknowledged creates (0: until stop()).
     void start(qint64 maxCreates, int window = 1);
-    void stop();          // sends nothing new; what is in flight still completes
-    bool idle() const;    // nothing in flight
+    void stop();       // sends nothing new; what is in flight still completes
+    bool idle() const; // nothing in flight
     bool finished() const { return m_stopping && idle(); }
 
     std::vector<double> latenciesMs;

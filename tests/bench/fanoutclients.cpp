@@ -133,8 +133,8 @@ int FanoutClients::add(const QUrl &url, const QString &token, int count, int tim
     for (int i = 0; i < n; ++i) {
         const int share = count / n + (i < count % n ? 1 : 0);
         FanoutWorker *w = m_workers[static_cast<size_t>(i)];
-        QMetaObject::invokeMethod(w, [w, url, token, share] { w->addClients(url, token, share); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w, url, token, share] { w->addClients(url, token, share); }, Qt::QueuedConnection);
     }
     spinUntil(
         [&] {
@@ -186,7 +186,8 @@ QHash<qint64, Arrival> FanoutClients::arrivals() const
     QHash<qint64, Arrival> merged;
     for (FanoutWorker *w : m_workers) {
         QHash<qint64, Arrival> part;
-        QMetaObject::invokeMethod(w, [w, &part] { part = w->arrivals; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w, &part] { part = w->arrivals; }, Qt::BlockingQueuedConnection);
         for (auto it = part.cbegin(); it != part.cend(); ++it) {
             Arrival &m = merged[it.key()];
             if (m.count == 0 || it->firstNs < m.firstNs)

@@ -19,11 +19,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Fill a Crewline data folder with realistic tickets."_s);
     parser.addHelpOption();
     const QCommandLineOption dataDir(u"data-dir"_s, u"The server's data folder (created if needed)."_s, u"dir"_s);
-    const QCommandLineOption tickets(u"tickets"_s, u"How many tickets to add (default 100000)."_s, u"n"_s,
-                                     u"100000"_s);
+    const QCommandLineOption tickets(u"tickets"_s, u"How many tickets to add (default 100000)."_s, u"n"_s, u"100000"_s);
     const QCommandLineOption seed(u"seed"_s, u"Generator seed (default 20261123)."_s, u"n"_s, u"20261123"_s);
-    const QCommandLineOption daysBack(u"days-back"_s, u"Spread createdAt over this many days (default 365)."_s,
-                                      u"n"_s, u"365"_s);
+    const QCommandLineOption daysBack(u"days-back"_s, u"Spread createdAt over this many days (default 365)."_s, u"n"_s,
+                                      u"365"_s);
     const QCommandLineOption batch(u"batch"_s, u"Tickets per transaction (default 20000)."_s, u"n"_s, u"20000"_s);
     const QCommandLineOption openOnly(u"open-only"_s, u"Leave every ticket open (console benchmark)."_s);
     const QCommandLineOption noIndex(u"no-index"_s, u"Do not build the search index now."_s);
@@ -58,10 +57,20 @@ int main(int argc, char *argv[])
                 static_cast<long long>(r.inserted), static_cast<long long>(r.openTickets), r.insertSeconds,
                 r.ticketsPerSecond(), r.indexSeconds, static_cast<long long>(r.totalTickets), qPrintable(o.dataDir));
     using crewline::bench::report;
-    report({u"loader.rate"_s, u"loader: tickets inserted per second"_s, r.ticketsPerSecond(), u"/s"_s, {}, {},
+    report({u"loader.rate"_s,
+            u"loader: tickets inserted per second"_s,
+            r.ticketsPerSecond(),
+            u"/s"_s,
+            {},
+            {},
             {{u"tickets"_s, r.inserted}}});
     if (o.buildIndex)
-        report({u"loader.index_s"_s, u"loader: search index build"_s, r.indexSeconds, u"s"_s, {}, {},
+        report({u"loader.index_s"_s,
+                u"loader: search index build"_s,
+                r.indexSeconds,
+                u"s"_s,
+                {},
+                {},
                 {{u"tickets"_s, r.totalTickets}}});
     return 0;
 }

@@ -16,11 +16,11 @@ struct LoadOptions
     qint64 tickets = 100000;
     quint64 seed = 20261123;
     int daysBack = 365;
-    int demoTickets = 200;   // tickets with comments and history from demo::generate (only on a new database)
+    int demoTickets = 200; // tickets with comments and history from demo::generate (only on a new database)
     int demoEngineers = 40;
-    int batch = 20000;       // tickets per transaction
-    bool openOnly = false;   // tickets the generator would have finished are left in their type's first status
-    bool buildIndex = true;  // build search.db now instead of on the server's first start
+    int batch = 20000;      // tickets per transaction
+    bool openOnly = false;  // tickets the generator would have finished are left in their type's first status
+    bool buildIndex = true; // build search.db now instead of on the server's first start
 };
 
 struct LoadResult
