@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 
+#include <QAbstractSocket>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -186,6 +187,9 @@ void Connection::trustCertificate(const QByteArray &sha256Hex)
 void Connection::onConnected()
 {
     m_attempt = 0;
+    // Requests are small and latency matters: no Nagle delay (QWebSocket has no API; its TCP socket is a child).
+    if (auto *tcp = m_socket->findChild<QAbstractSocket *>())
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     sendNow(Op::Hello, {{u"client"_s, u"crewline-console"_s}},
             [this](const Response &r) {
                 if (!r.ok) {

@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 #include <QSslError>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
@@ -110,19 +112,36 @@ WsServer::~WsServer()
 
 bool WsServer::listen(QString *error)
 {
-    if (!m_server->listen(m_options.address, m_options.port)) {
-        if (error)
-            *error = m_server->errorString();
-        return false;
+    if (m_options.tls) {
+        if (!m_server->listen(m_options.address, m_options.port)) {
+            if (error)
+                *error = m_server->errorString();
+            return false;
+        }
+    } else {
+        // Plain ws://: accept the TCP connections ourselves to switch Nagle off before the upgrade. A frame is
+        // written as header + payload, and with Nagle the payload waits for the peer's delayed ACK (~40 ms).
+        m_tcp = new QTcpServer(this);
+        connect(m_tcp, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *tcp = m_tcp->nextPendingConnection()) {
+                tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+                m_server->handleConnection(tcp);
+            }
+        });
+        if (!m_tcp->listen(m_options.address, m_options.port)) {
+            if (error)
+                *error = m_tcp->errorString();
+            return false;
+        }
     }
     qCInfo(lcNet).noquote() << "listening on" << (m_options.tls ? u"wss://"_s : u"ws://"_s)
-                            << m_options.address.toString() + u':' + QString::number(m_server->serverPort());
+                            << m_options.address.toString() + u':' + QString::number(port());
     return true;
 }
 
 quint16 WsServer::port() const
 {
-    return m_server->serverPort();
+    return m_tcp ? m_tcp->serverPort() : m_server->serverPort();
 }
 
 void WsServer::closeAll()
@@ -130,6 +149,8 @@ void WsServer::closeAll()
     const QList<Connection *> all = m_connections;
     for (Connection *c : all)
         c->socket()->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+    if (m_tcp)
+        m_tcp->close();
     m_server->close();
 }
 

@@ -21,6 +21,7 @@
 #include <optional>
 
 class QWebSocket;
+class QTcpServer;
 class QWebSocketServer;
 
 namespace crewline::server {
@@ -114,6 +115,7 @@ private:
     Services m_services;
     TransportOptions m_options;
     QWebSocketServer *m_server = nullptr;
+    QTcpServer *m_tcp = nullptr; // plain ws:// only: connections accepted here get TCP_NODELAY
     QList<Connection *> m_connections;
     QTimer m_pingTimer;
 };
