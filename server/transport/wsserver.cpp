@@ -25,7 +25,8 @@ using protocol::Op;
 using protocol::Response;
 
 namespace {
-constexpr qint64 kMaxSilenceMs = 3 * 30000; // three missed pings
+constexpr qint64 kMaxSilenceMs = 3 * 30000;         // three missed pings
+constexpr qint64 kMaxQueuedBytes = 8 * 1024 * 1024; // per connection, before a slow reader is dropped
 
 Response failure(const QJsonValue &id, ErrorCode code, const QString &message, const QJsonObject &details = {})
 {
@@ -537,6 +538,15 @@ void WsServer::broadcast(const QList<StoredEvent> &events)
             c->lastSentSeq = e.event.seq;
             if (!visible(*c, e))
                 continue;
+            if (c->socket()->bytesToWrite() > kMaxQueuedBytes) {
+                // A console that cannot keep up must not make the server hold its backlog in memory: drop it. It
+                // reconnects and resumes from the last event it applied, so it misses nothing.
+                qCWarning(lcNet) << "dropping" << c->caller.username << "- more than" << kMaxQueuedBytes
+                                 << "bytes waiting to be sent";
+                c->subscribed = false;
+                c->socket()->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too far behind; resume"_s);
+                continue;
+            }
             if (frame.isEmpty())
                 frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode());
             c->send(frame);
