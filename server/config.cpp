@@ -95,6 +95,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         c.insecure = ini.value(u"server/insecure"_s, false).toBool();
         c.allowedOrigins = ini.value(u"server/allowed_origins"_s).toStringList();
         c.maxConnections = ini.value(u"server/max_connections"_s, c.maxConnections).toInt();
+        c.rateLimitPerSecond = ini.value(u"server/rate_limit_per_second"_s, c.rateLimitPerSecond).toInt();
+        c.rateLimitBurst = ini.value(u"server/rate_limit_burst"_s, c.rateLimitBurst).toInt();
+        if (c.maxConnections < 1 || c.rateLimitPerSecond < 1 || c.rateLimitBurst < 1)
+            return bad(u"server/max_connections, rate_limit_per_second and rate_limit_burst must be positive"_s);
         c.databasePath = ini.value(u"database/path"_s).toString();
         const QString driver = ini.value(u"database/driver"_s, u"sqlite"_s).toString();
         if (driver != u"sqlite")

@@ -30,6 +30,8 @@ struct ServerConfig
     AuthPolicy auth;
     QStringList allowedOrigins;
     int maxConnections = 5000;
+    int rateLimitPerSecond = 200; // sustained requests per connection (integrations may need more)
+    int rateLimitBurst = 400;
     QString portFile; // written with the bound port once listening (useful with --port 0)
     QString adminUser = QStringLiteral("admin");
 

@@ -98,6 +98,8 @@ bool Server::start(QString *error)
     options.port = m_config.port;
     options.allowedOrigins = m_config.allowedOrigins;
     options.maxConnections = m_config.maxConnections;
+    options.rateLimitPerSecond = m_config.rateLimitPerSecond;
+    options.rateLimitBurst = m_config.rateLimitBurst;
     if (!m_config.tlsCert.isEmpty()) {
         QFile certFile(m_config.tlsCert), keyFile(m_config.tlsKey);
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
