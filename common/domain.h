@@ -13,6 +13,8 @@
 
 namespace crewline {
 
+class JsonWriter;
+
 // Timestamps travel as ISO 8601 UTC with milliseconds ("2026-11-23T08:30:00.000Z"); null/absent when unset.
 QJsonValue timeToJson(const QDateTime &t);
 QDateTime timeFromJson(const QJsonValue &v);
@@ -76,6 +78,9 @@ struct Ticket
     QJsonObject fields; // type-specific fields (resolution, materials, callback result, ...)
 
     QJsonObject toJson() const;
+    // The same members as toJson(), written straight to JSON text (the fast path for lists). A summary leaves out
+    // description and fields, as lists and events do.
+    void writeJson(JsonWriter &w, bool summary) const;
     static Ticket fromJson(const QJsonObject &o);
     friend bool operator==(const Ticket &, const Ticket &) = default;
 };

@@ -139,6 +139,7 @@ struct TicketQuery
     QString sort = QStringLiteral("updated"); // created | updated | priority | number | status
     bool descending = true;
     int offset = 0;
+    TicketId afterId; // keyset paging with sort "number": only ids after this one in the sort direction
     int limit = kDefaultPageSize;
     bool withTotal = true;
     template<class V>
@@ -163,6 +164,7 @@ struct TicketQuery
         v(u"sort", sort, Need::Optional, 16);
         v(u"descending", descending, Need::Optional);
         v(u"offset", offset, Need::Optional, 0, 10'000'000);
+        v(u"afterId", afterId, Need::Optional);
         v(u"limit", limit, Need::Optional, 1, kMaxPageSize);
         v(u"withTotal", withTotal, Need::Optional);
     }

@@ -1,5 +1,7 @@
 #include "common/protocol.h"
 
+#include "common/jsonwriter.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -198,6 +200,15 @@ Response Response::success(const QJsonValue &id, const QJsonObject &result)
     return r;
 }
 
+Response Response::successRaw(const QJsonValue &id, const QByteArray &jsonObject)
+{
+    Response r;
+    r.id = id;
+    r.ok = true;
+    r.rawResult = jsonObject;
+    return r;
+}
+
 Response Response::failure(const QJsonValue &id, const Error &error)
 {
     Response r;
@@ -209,6 +220,24 @@ Response Response::failure(const QJsonValue &id, const Error &error)
 
 QByteArray Response::encode() const
 {
+    if (ok && !rawResult.isEmpty()) {
+        // The same members, in the same (sorted) order QJsonDocument writes them.
+        QByteArray out;
+        out.reserve(rawResult.size() + 64);
+        out.append("{\"id\":");
+        if (id.isString())
+            appendJsonString(out, id.toString());
+        else if (id.isDouble())
+            out.append(QByteArray::number(id.toInteger()));
+        else
+            out.append("null");
+        out.append(",\"ok\":true,\"result\":");
+        out.append(rawResult);
+        out.append(",\"v\":");
+        out.append(QByteArray::number(kVersion));
+        out.append('}');
+        return out;
+    }
     QJsonObject o{{u"v"_s, kVersion}, {u"id"_s, id.isUndefined() ? QJsonValue(QJsonValue::Null) : id}, {u"ok"_s, ok}};
     if (ok)
         o.insert(u"result"_s, result);

@@ -136,9 +136,11 @@ struct Response
     QJsonValue id;
     bool ok = true;
     QJsonObject result;
+    QByteArray rawResult; // a result already encoded as a JSON object (server hot paths); wins over result if set
     Error error;
 
     static Response success(const QJsonValue &id, const QJsonObject &result);
+    static Response successRaw(const QJsonValue &id, const QByteArray &jsonObject);
     static Response failure(const QJsonValue &id, const Error &error);
     QByteArray encode() const;
 };

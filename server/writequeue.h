@@ -27,6 +27,7 @@ struct Outcome
 {
     bool ok = false;
     QJsonObject result;
+    QByteArray rawResult; // the result already encoded as a JSON object (hot paths); used instead of result if set
     protocol::Error error;
     QList<StoredEvent> events; // appended by the job; filled with their sequence numbers
     bool replayed = false;     // answered from an earlier request with the same idempotency key
@@ -36,6 +37,13 @@ struct Outcome
         Outcome o;
         o.ok = true;
         o.result = result;
+        return o;
+    }
+    static Outcome successRaw(QByteArray json)
+    {
+        Outcome o;
+        o.ok = true;
+        o.rawResult = std::move(json);
         return o;
     }
     static Outcome failure(protocol::ErrorCode code, const QString &message, const QJsonObject &details = {})

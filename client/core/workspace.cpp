@@ -80,14 +80,17 @@ void Workspace::loadDirectory()
             m_directory.setTeams(list);
         });
         // The working set: every open ticket, then recently closed ones.
-        const QJsonObject open{{u"open"_s, true}, {u"sort"_s, u"updated"_s}, {u"withTotal"_s, false}};
+        // Keyset paging in id order: every page costs the same however many tickets are open.
+        const QJsonObject open{
+            {u"open"_s, true}, {u"sort"_s, u"number"_s}, {u"descending"_s, false}, {u"withTotal"_s, false}};
         loadPage(open, 0, 0, [this, generation](int loadedOpen) {
             if (generation != m_loadGeneration)
                 return;
             const QJsonObject closed{
                 {u"open"_s, false},
                 {u"updatedFrom"_s, timeToJson(QDateTime::currentDateTimeUtc().addDays(-m_closedDays))},
-                {u"sort"_s, u"updated"_s},
+                {u"sort"_s, u"number"_s},
+                {u"descending"_s, false},
                 {u"withTotal"_s, false}};
             loadPage(closed, 0, loadedOpen, [this](int total) {
                 m_loaded = true;
@@ -97,12 +100,13 @@ void Workspace::loadDirectory()
     });
 }
 
-void Workspace::loadPage(const QJsonObject &query, int offset, int loadedSoFar, std::function<void(int)> done)
+void Workspace::loadPage(const QJsonObject &query, qint64 afterId, int loadedSoFar, std::function<void(int)> done)
 {
     QJsonObject q = query;
-    q.insert(u"offset"_s, offset);
+    if (afterId > 0)
+        q.insert(u"afterId"_s, afterId);
     q.insert(u"limit"_s, kPageSize);
-    m_connection.request(Op::TicketList, q, [this, query, offset, loadedSoFar, done](const Response &r) {
+    m_connection.request(Op::TicketList, q, [this, query, loadedSoFar, done](const Response &r) {
         if (!r.ok) {
             qCWarning(lcClient) << "loading tickets failed:" << r.error.message;
             done(loadedSoFar);
@@ -119,7 +123,7 @@ void Workspace::loadPage(const QJsonObject &query, int offset, int loadedSoFar, 
         if (rows.size() < kPageSize)
             done(loaded);
         else
-            loadPage(query, offset + kPageSize, loaded, done);
+            loadPage(query, page.constLast().id.value(), loaded, done);
     });
 }
 

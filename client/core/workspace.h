@@ -92,7 +92,7 @@ private:
     void onConfirmed(const OutboxAction &action, const QJsonObject &result);
     void onRefused(const OutboxAction &action);
     void loadDirectory();
-    void loadPage(const QJsonObject &query, int offset, int loadedSoFar, std::function<void(int)> done);
+    void loadPage(const QJsonObject &query, qint64 afterId, int loadedSoFar, std::function<void(int)> done);
     void refreshPending();
     QString ticketLabel(TicketId id) const;
 

@@ -16,6 +16,8 @@
 #include <QSqlRecord>
 #include <QVariant>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +82,10 @@ const QString kTicketColumns =
     "requester_name, requester_contact, requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
     "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, version, urge_count, "
     "merged_into, pending_approval, fields"_s;
+// The same columns with description and fields left empty (ListColumns::Summary).
+const QString kTicketSummaryColumns = QString(kTicketColumns)
+                                          .replace(u"title, description,"_s, u"title, '',"_s)
+                                          .replace(u"pending_approval, fields"_s, u"pending_approval, NULL"_s);
 
 class SqliteStore final : public Store
 {
@@ -417,7 +423,8 @@ public:
         run(q);
     }
 
-    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) override
+    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
+                           ListColumns columns = ListColumns::Full) override
     {
         QStringList where;
         QVariantList binds;
@@ -478,8 +485,13 @@ public:
                 binds << ms(to);
             }
         };
+        if (query.afterId.isValid()) {
+            where << (query.descending ? u"id < ?"_s : u"id > ?"_s);
+            binds << query.afterId.value();
+        }
         range(u"created_at"_s, query.createdFrom, query.createdTo);
         range(u"updated_at"_s, query.updatedFrom, query.updatedTo);
+        bool lookupPlan = false;
         if (const QString text = query.text.trimmed(); !text.isEmpty()) {
             const QString pattern = likePattern(text);
             const QString like =
@@ -506,9 +518,25 @@ public:
                 terms << u'"' + grams + u'"';
             }
             if (watermark && !terms.isEmpty()) {
-                where << u"(%1 AND (id IN (SELECT rowid FROM search.%2 WHERE %2 MATCH ?) OR updated_at >= ?))"_s.arg(
-                    like, table);
-                binds << pattern << pattern << pattern << terms.join(u" AND "_s) << *watermark;
+                const QString match = terms.join(u" AND "_s);
+                // Looking up N candidates costs about N row reads; walking the sort order costs about
+                // tickets / N * limit rows until a page is full. They cross near sqrt(limit * tickets).
+                const qint64 tickets = queryInt(u"SELECT COALESCE(MAX(id), 0) FROM tickets"_s);
+                const qint64 crossover = std::clamp<qint64>(
+                    static_cast<qint64>(std::sqrt(double(query.limit) * double(tickets))), 1000, 20000);
+                if (indexHits(table, match, crossover) < crossover) {
+                    // Few candidates: look them up by id (with the tickets changed after the watermark) and sort
+                    // them, instead of walking the whole table in sort order testing LIKE on every row — which is
+                    // what made a rare or absent term cost a full scan.
+                    where << u"(%1 AND id IN (SELECT rowid FROM search.%2 WHERE %2 MATCH ? "
+                             "UNION ALL SELECT id FROM tickets WHERE updated_at >= ?))"_s.arg(like, table);
+                    lookupPlan = true;
+                } else {
+                    // A frequent term: walking in sort order finds a page of matches after few rows.
+                    where << u"(%1 AND (id IN (SELECT rowid FROM search.%2 WHERE %2 MATCH ?) OR updated_at >= ?))"_s
+                                 .arg(like, table);
+                }
+                binds << pattern << pattern << pattern << match << *watermark;
             } else {
                 where << like;
                 binds << pattern << pattern << pattern;
@@ -529,7 +557,10 @@ public:
 
         TicketPage page;
         QSqlQuery q(m_db);
-        q.prepare(u"SELECT "_s + kTicketColumns + u" FROM tickets"_s + whereSql + u" ORDER BY "_s + column + u' ' +
+        q.setForwardOnly(true); // no client-side cache of every row
+        // "+column" keeps the planner from walking the sort index when the lookup plan was chosen.
+        q.prepare(u"SELECT "_s + (columns == ListColumns::Summary ? kTicketSummaryColumns : kTicketColumns) +
+                  u" FROM tickets"_s + whereSql + u" ORDER BY "_s + (lookupPlan ? u"+"_s : QString()) + column + u' ' +
                   direction + u", id "_s + direction + u" LIMIT ? OFFSET ?"_s);
         for (const QVariant &b : binds)
             q.addBindValue(b);
@@ -850,6 +881,18 @@ private:
     }
 
     // The search index's watermark (ms): tickets updated since are not (certainly) indexed yet. nullopt: no index.
+    // How many tickets the search index holds for a match expression, counting no further than cap.
+    qint64 indexHits(const QString &table, const QString &match, qint64 cap)
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT COUNT(*) FROM (SELECT rowid FROM search.%1 WHERE %1 MATCH ? LIMIT ?)"_s.arg(table));
+        q.addBindValue(match);
+        q.addBindValue(cap);
+        run(q);
+        return q.next() ? q.value(0).toLongLong() : cap;
+    }
+
     std::optional<qint64> searchWatermark()
     {
         if (!m_hasSearch && !m_searchPath.isEmpty() && QFileInfo::exists(m_searchPath)) {
@@ -986,7 +1029,8 @@ private:
         t.mergedInto = TicketId(q.value(28).toLongLong());
         if (!q.value(29).isNull())
             t.pendingApproval = PendingApproval::fromJson(object(q.value(29)));
-        t.fields = object(q.value(30));
+        if (const QVariant fields = q.value(30); !fields.isNull())
+            t.fields = object(fields);
         return t;
     }
 

@@ -52,6 +52,14 @@ struct Visibility
     UserId requester;
 };
 
+// Which columns a list reads: lists and events carry summaries (no description, no type-specific fields), which
+// skips reading and parsing the largest columns.
+enum class ListColumns
+{
+    Full,
+    Summary
+};
+
 struct TicketPage
 {
     QList<Ticket> tickets;
@@ -104,7 +112,8 @@ public:
     virtual void updateTicket(const Ticket &ticket, int phase) = 0;
     // Records activity that is not a change of the ticket itself (a message): no new version.
     virtual void touchTicket(TicketId id, const QDateTime &updatedAt, const QDateTime &firstResponseAt) = 0;
-    virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) = 0;
+    virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
+                                   ListColumns columns = ListColumns::Full) = 0;
     virtual qint64 ticketCount() = 0;
 
     virtual QList<Comment> comments(TicketId id, bool withInternal) = 0;

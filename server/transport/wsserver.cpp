@@ -35,6 +35,8 @@ Response failure(const QJsonValue &id, ErrorCode code, const QString &message, c
 
 Response fromOutcome(const QJsonValue &id, const Outcome &o)
 {
+    if (o.ok && !o.rawResult.isEmpty())
+        return Response::successRaw(id, o.rawResult);
     return o.ok ? Response::success(id, o.result) : Response::failure(id, o.error);
 }
 

@@ -130,6 +130,12 @@ void TestE2eBadInput::rejected_data()
                                        << u"invalid_field"_s << u"limit"_s << QJsonValue(u"f2"_s);
     QTest::newRow("limit out of range") << QByteArray(R"({"v":1,"id":"f3","op":"ticket.list","data":{"limit":0}})")
                                         << u"invalid_field"_s << u"limit"_s << QJsonValue(u"f3"_s);
+    QTest::newRow("afterId without number sort")
+        << QByteArray(R"({"v":1,"id":"f3b","op":"ticket.list","data":{"afterId":5,"sort":"updated"}})")
+        << u"invalid_field"_s << u"afterId"_s << QJsonValue(u"f3b"_s);
+    QTest::newRow("afterId is a string")
+        << QByteArray(R"({"v":1,"id":"f3c","op":"ticket.list","data":{"afterId":"5","sort":"number"}})")
+        << u"invalid_field"_s << u"afterId"_s << QJsonValue(u"f3c"_s);
     QTest::newRow("ticketId is a string")
         << QByteArray(R"({"v":1,"id":"f4","op":"ticket.assign","idem":"k-f4","data":{"ticketId":"abc","version":1}})")
         << u"invalid_field"_s << u"ticketId"_s << QJsonValue(u"f4"_s);

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <memory>
 
 using namespace crewline;
@@ -141,6 +143,9 @@ private slots:
     void listFreeTextWithSearchIndex();
     void listSorting();
     void listPaging();
+    void listKeysetPaging();
+    void listSummaryColumns();
+    void listFreeTextPlans();
 
     void comments();
     void moveComments();
@@ -751,6 +756,108 @@ void TestStorage::listPaging()
         walked += idsOf(m_store->listTickets(byPriority, {}));
     }
     QCOMPARE(walked, (QList<qint64>{2, 6, 1, 5, 3, 4}));
+}
+
+void TestStorage::listKeysetPaging()
+{
+    // afterId walks id order page by page without offsets: every ticket once, in order, both directions, combined
+    // with other conditions.
+    QList<Ticket> tickets;
+    QList<int> phases;
+    for (int i = 1; i <= 57; ++i) {
+        tickets << makeTicket(i);
+        phases << (i % 3 == 0 ? 3 : 1);
+    }
+    m_store->beginTransaction();
+    m_store->bulkInsertTickets(tickets, phases);
+    m_store->commitTransaction();
+
+    for (const bool descending : {false, true}) {
+        protocol::TicketQuery q = byNumber();
+        q.descending = descending;
+        q.open = true;
+        q.limit = 10;
+        q.withTotal = false;
+        QList<qint64> walked;
+        for (int pages = 0; pages < 20; ++pages) {
+            const QList<qint64> page = idsOf(m_store->listTickets(q, {}));
+            walked += page;
+            if (page.size() < q.limit)
+                break;
+            q.afterId = TicketId(page.last());
+        }
+        QList<qint64> expected;
+        for (int i = 1; i <= 57; ++i) {
+            if (i % 3 != 0)
+                expected << i;
+        }
+        if (descending)
+            std::reverse(expected.begin(), expected.end());
+        QCOMPARE(walked, expected);
+    }
+}
+
+void TestStorage::listSummaryColumns()
+{
+    // A summary list reads everything but description and fields.
+    const TicketId id = m_store->insertTicket(fullTicket(), 1);
+    protocol::TicketQuery q = byNumber();
+    Ticket full = m_store->listTickets(q, {}, ListColumns::Full).tickets.value(0);
+    Ticket summary = m_store->listTickets(q, {}, ListColumns::Summary).tickets.value(0);
+    QCOMPARE(full.id, id);
+    QCOMPARE(full.description, fullTicket().description);
+    QCOMPARE(full.fields, fullTicket().fields);
+    QVERIFY(summary.description.isEmpty());
+    QVERIFY(summary.fields.isEmpty());
+    summary.description = full.description;
+    summary.fields = full.fields;
+    QCOMPARE(summary, full);
+}
+
+void TestStorage::listFreeTextPlans()
+{
+    // With the search index, a rare term looks its few candidates up by id and a frequent one walks the sort order;
+    // both must answer exactly what a plain scan answers, in the same order, with the same totals.
+    QList<Ticket> tickets;
+    QList<int> phases;
+    for (int i = 1; i <= 1500; ++i) {
+        Ticket t = makeTicket(i);
+        t.updatedAt = jan(1).addSecs((i * 7919) % 1500);                          // an order unrelated to ids
+        t.title = i % 5 == 0 ? u"泵房巡检 %1"_s.arg(i) : u"水泵漏水 %1"_s.arg(i); // 水泵: 1,200 tickets
+        if (i % 500 == 7)
+            t.description = u"阀门井盖破损"_s; // 阀门井: 3 tickets
+        tickets << t;
+        phases << (i % 4 == 0 ? 3 : 1);
+    }
+    m_store->beginTransaction();
+    m_store->bulkInsertTickets(tickets, phases);
+    m_store->commitTransaction();
+
+    const QString mainPath = m_dir->filePath(u"crewline.db"_s);
+    const QString searchPath = m_dir->filePath(u"search.db"_s);
+    SearchIndexer indexer(mainPath, searchPath);
+    QCOMPARE(indexer.indexPending(), 1500); // the first pass indexes every ticket
+    std::unique_ptr<Store> indexed =
+        openSqliteStore({mainPath, u"tst-storage-search-%1"_s.arg(++m_connections), true, searchPath});
+
+    for (const QString &text : {u"水泵"_s, u"阀门井"_s, u"泵房"_s, u"空调"_s, u"潜水艇"_s, u"漏水 1"_s}) {
+        for (const bool open : {false, true}) {
+            protocol::TicketQuery q;
+            q.text = text;
+            q.limit = 50;
+            if (open)
+                q.open = true;
+            const TicketPage plain = m_store->listTickets(q, {});
+            const TicketPage viaIndex = indexed->listTickets(q, {});
+            QCOMPARE(idsOf(viaIndex), idsOf(plain));
+            QCOMPARE(viaIndex.total, plain.total);
+        }
+    }
+    protocol::TicketQuery rare;
+    rare.text = u"阀门井"_s;
+    QCOMPARE(indexed->listTickets(rare, {}).total, 3);
+    rare.text = u"水泵"_s;
+    QCOMPARE(indexed->listTickets(rare, {}).total, 1200);
 }
 
 // --- comments, attachments, history, links -------------------------------------------------------------------------

@@ -1,0 +1,231 @@
+#include "common/jsonwriter.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace crewline {
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void appendDigits(QByteArray &out, int value, int width)
+{
+    char buffer[8];
+    for (int i = width - 1; i >= 0; --i) {
+        buffer[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(buffer, width);
+}
+
+} // namespace
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    out.append('"');
+    const qsizetype n = text.size();
+    const QChar *data = text.data();
+    qsizetype i = 0;
+    while (i < n) {
+        const char16_t c = data[i].unicode();
+        if (c >= 0x80) {
+            // A run of non-ASCII text: UTF-8 encode it in one go. A lone surrogate cannot be UTF-8: it is written
+            // as a \uXXXX escape, as QJsonDocument does.
+            qsizetype j = i;
+            while (j < n && data[j].unicode() >= 0x80) {
+                if (data[j].isHighSurrogate() && j + 1 < n && data[j + 1].isLowSurrogate()) {
+                    j += 2;
+                    continue;
+                }
+                if (data[j].isSurrogate())
+                    break;
+                ++j;
+            }
+            if (j > i) {
+                out.append(text.sliced(i, j - i).toUtf8());
+                i = j;
+                continue;
+            }
+            const char escape[] = {'\\',         'u', kHex[(c >> 12) & 0xf], kHex[(c >> 8) & 0xf], kHex[(c >> 4) & 0xf],
+                                   kHex[c & 0xf]};
+            out.append(escape, 6);
+            ++i;
+            continue;
+        }
+        switch (c) {
+        case u'"':
+            out.append("\\\"", 2);
+            break;
+        case u'\\':
+            out.append("\\\\", 2);
+            break;
+        case u'\b':
+            out.append("\\b", 2);
+            break;
+        case u'\f':
+            out.append("\\f", 2);
+            break;
+        case u'\n':
+            out.append("\\n", 2);
+            break;
+        case u'\r':
+            out.append("\\r", 2);
+            break;
+        case u'\t':
+            out.append("\\t", 2);
+            break;
+        default:
+            if (c < 0x20) {
+                const char escape[] = {'\\', 'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
+                out.append(escape, 6);
+            } else {
+                out.append(static_cast<char>(c));
+            }
+        }
+        ++i;
+    }
+    out.append('"');
+}
+
+void appendJsonTime(QByteArray &out, qint64 msSinceEpoch)
+{
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), valid for the proleptic Gregorian calendar.
+    qint64 days = msSinceEpoch >= 0 ? msSinceEpoch / 86400000 : -((-msSinceEpoch + 86399999) / 86400000);
+    qint64 msOfDay = msSinceEpoch - days * 86400000;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    if (year < 0 || year > 9999) {
+        // Outside what the fast path formats: fall back to Qt.
+        out.append('"');
+        out.append(QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8());
+        out.append('"');
+        return;
+    }
+    out.append('"');
+    appendDigits(out, year, 4);
+    out.append('-');
+    appendDigits(out, month, 2);
+    out.append('-');
+    appendDigits(out, day, 2);
+    out.append('T');
+    appendDigits(out, static_cast<int>(msOfDay / 3600000), 2);
+    out.append(':');
+    appendDigits(out, static_cast<int>(msOfDay / 60000 % 60), 2);
+    out.append(':');
+    appendDigits(out, static_cast<int>(msOfDay / 1000 % 60), 2);
+    out.append('.');
+    appendDigits(out, static_cast<int>(msOfDay % 1000), 3);
+    out.append("Z\"", 2);
+}
+
+void JsonWriter::separate()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (!m_hasMember.isEmpty()) {
+        if (m_hasMember.last())
+            m_out.append(',');
+        m_hasMember.last() = true;
+    }
+}
+
+void JsonWriter::open(char c)
+{
+    separate();
+    m_out.append(c);
+    m_hasMember.append(false);
+}
+
+void JsonWriter::close(char c)
+{
+    m_out.append(c);
+    m_hasMember.removeLast();
+}
+
+void JsonWriter::key(const char *name)
+{
+    separate();
+    m_out.append('"');
+    m_out.append(name);
+    m_out.append("\":", 2);
+    m_afterKey = true;
+}
+
+void JsonWriter::value(QStringView text)
+{
+    separate();
+    appendJsonString(m_out, text);
+}
+
+void JsonWriter::value(qint64 number)
+{
+    separate();
+    m_out.append(QByteArray::number(number));
+}
+
+void JsonWriter::value(double number)
+{
+    separate();
+    if (!std::isfinite(number)) {
+        m_out.append("null", 4); // what QJsonDocument writes for NaN and infinities
+        return;
+    }
+    m_out.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+}
+
+void JsonWriter::value(bool b)
+{
+    separate();
+    if (b)
+        m_out.append("true", 4);
+    else
+        m_out.append("false", 5);
+}
+
+void JsonWriter::null()
+{
+    separate();
+    m_out.append("null", 4);
+}
+
+void JsonWriter::id(qint64 id)
+{
+    if (id > 0)
+        value(id);
+    else
+        null();
+}
+
+void JsonWriter::time(const QDateTime &t)
+{
+    if (!t.isValid()) {
+        null();
+        return;
+    }
+    timeMs(t.toMSecsSinceEpoch());
+}
+
+void JsonWriter::timeMs(qint64 msSinceEpoch)
+{
+    separate();
+    appendJsonTime(m_out, msSinceEpoch);
+}
+
+void JsonWriter::raw(const QByteArray &json)
+{
+    separate();
+    m_out.append(json);
+}
+
+} // namespace crewline
