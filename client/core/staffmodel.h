@@ -64,6 +64,8 @@ public:
     int rowOf(UserId id) const { return m_index.value(id.value(), -1); }
     UserId userAt(int row) const { return m_rows.at(row).userId; }
     int openTickets(UserId id) const;
+    // The field staff as the server reported them (positions, accuracy, time of the fix): for the map.
+    const QList<FieldStaff> &fieldStaff() const { return m_staff; }
 
     static QColor statusColor(const QString &status);
     static QString statusText(const QString &status);
