@@ -71,7 +71,13 @@ void MapWidget::zoomToFit()
     const QRectF bounds = m_data.worldBounds();
     if (bounds.isNull() && bounds.topLeft().isNull())
         return;
-    m_view.fit(bounds, 15);
+    fitWorld(bounds, 15);
+}
+
+void MapWidget::fitWorld(const QRectF &world, double maxZoom)
+{
+    m_view.setSize(size());
+    m_view.fit(world, maxZoom);
     m_fitted = true;
     update();
 }

@@ -27,6 +27,7 @@ public:
     MapRenderState &state() { return m_state; }
     void setView(const GeoPoint &centre, double zoom);
     void zoomToFit();
+    void fitWorld(const QRectF &world, double maxZoom = 15);
     // Centres on the ticket (zooming in to at least minZoom) and selects it; false when it is not on the map.
     bool showTicket(TicketId id, double minZoom = 13);
     void setCandidates(const QList<MapCandidate> &candidates);
