@@ -23,6 +23,14 @@ constexpr int kArrowZoom = 12;    // heading arrows from this zoom
 constexpr int kAccuracyZoom = 13; // accuracy circles from this zoom
 constexpr int kStaffLabelZoom = 14;
 constexpr int kTicketLabelZoom = 16;
+constexpr int kHeadings = 24; // heading arrows are pre-drawn every 15 degrees
+constexpr int kPulseSteps = 10;
+
+// Blits land on whole pixels: the raster engine copies them without resampling.
+QPoint snapped(const QPointF &centre, const QSizeF &size)
+{
+    return {qRound(centre.x() - size.width() / 2), qRound(centre.y() - size.height() / 2)};
+}
 
 QString tr(const char *text)
 {
@@ -74,6 +82,7 @@ void MapRenderer::setOverlays(const QList<geo::GeoJsonLayer> &layers)
 {
     m_overlays = layers;
     m_paths.clear();
+    ++m_overlayGeneration;
     const QColor defaultStroke(0x37, 0x47, 0x4f);
     for (int li = 0; li < m_overlays.size(); ++li) {
         for (const geo::Feature &f : m_overlays.at(li).features) {
@@ -145,6 +154,7 @@ void MapRenderer::paint(QPainter &p, const geo::Viewport &view, const MapData &d
     paintCandidateLines(p, view, data, state);
     paintTickets(p, view, data, state, clustered);
     paintStaff(p, view, data, state, clustered);
+    p.setRenderHint(QPainter::Antialiasing, true);
     if (state.labels && !clustered)
         paintLabels(p, view, data, state);
     paintSelection(p, view, data, state);
@@ -227,7 +237,38 @@ void MapRenderer::paintBase(QPainter &p, const geo::Viewport &view)
 
 void MapRenderer::paintOverlays(QPainter &p, const geo::Viewport &view, const MapRenderState &state)
 {
+    constexpr int kMargin = 320;
     const QRectF visible = view.visibleWorld();
+    OverlayCache &c = m_overlayCache;
+    const QPointF offset = (c.originWorld - m_origin) * m_scale; // where the cached image's corner lands
+    const bool reusable = c.generation == m_overlayGeneration && c.zoom == view.zoom() &&
+                          c.hidden == state.hiddenOverlays && !c.image.isNull() && offset.x() <= 0 && offset.y() <= 0 &&
+                          offset.x() + c.image.width() / m_dpr >= view.size().width() &&
+                          offset.y() + c.image.height() / m_dpr >= view.size().height();
+    if (!reusable) {
+        const QSize size = view.size() + QSize(2 * kMargin, 2 * kMargin);
+        c.image = QImage(size * m_dpr, QImage::Format_ARGB32_Premultiplied);
+        c.image.setDevicePixelRatio(m_dpr);
+        c.image.fill(Qt::transparent);
+        c.zoom = view.zoom();
+        c.hidden = state.hiddenOverlays;
+        c.generation = m_overlayGeneration;
+        c.originWorld = m_origin - QPointF(kMargin, kMargin) / m_scale;
+        const QPointF savedOrigin = m_origin;
+        m_origin = c.originWorld;
+        QPainter q(&c.image);
+        q.setRenderHint(QPainter::Antialiasing);
+        paintOverlayPaths(q, QRectF(c.originWorld, QSizeF(size.width() / m_scale, size.height() / m_scale)), state);
+        q.end();
+        m_origin = savedOrigin;
+    }
+    const QPointF at = (c.originWorld - m_origin) * m_scale;
+    p.drawImage(QPoint(qRound(at.x()), qRound(at.y())), c.image);
+    paintOverlayLabels(p, view, visible, state);
+}
+
+void MapRenderer::paintOverlayPaths(QPainter &p, const QRectF &visible, const MapRenderState &state)
+{
     for (const OverlayPath &path : m_paths) {
         if (state.hiddenOverlays.contains(path.layer))
             continue;
@@ -235,7 +276,8 @@ void MapRenderer::paintOverlays(QPainter &p, const geo::Viewport &view, const Ma
             continue;
         m_scratch.resize(path.world.size());
         for (qsizetype i = 0; i < path.world.size(); ++i)
-            m_scratch[i] = screenOf(view, path.world.at(i));
+            m_scratch[i] = QPointF((path.world.at(i).x() - m_origin.x()) * m_scale,
+                                   (path.world.at(i).y() - m_origin.y()) * m_scale);
         if (path.point) {
             p.setPen(QPen(path.stroke.darker(130), 1));
             p.setBrush(path.stroke);
@@ -250,6 +292,11 @@ void MapRenderer::paintOverlays(QPainter &p, const geo::Viewport &view, const Ma
             p.drawPolyline(m_scratch);
         }
     }
+}
+
+void MapRenderer::paintOverlayLabels(QPainter &p, const geo::Viewport &view, const QRectF &visible,
+                                     const MapRenderState &state)
+{
     // Zone names at the centre of their polygons, when they fit.
     if (view.zoom() >= 10) {
         QFont f = p.font();
@@ -319,13 +366,44 @@ void MapRenderer::paintAccuracy(QPainter &p, const geo::Viewport &view, const Ma
             continue;
         bool offline = false;
         const double fade = staffFade(s, now, &offline);
-        QColor col = offline ? QColor(0x9e, 0x9e, 0x9e) : staffColor(s.status);
-        col.setAlphaF(float(0.12 * fade));
-        p.setBrush(col);
-        col.setAlphaF(float(0.45 * fade));
-        p.setPen(QPen(col, 1));
+        const QColor col = offline ? QColor(0x9e, 0x9e, 0x9e) : staffColor(s.status);
+        const int fadeBucket = std::clamp(int((1.0 - fade) / 0.15), 0, 4);
+        if (r <= 64) {
+            const QPixmap &pm = accuracyPixmap(int(std::lround(r)), col, fadeBucket);
+            p.drawPixmap(snapped(c, pm.deviceIndependentSize()), pm);
+            continue;
+        }
+        QColor fill = col;
+        fill.setAlphaF(float(0.12 * (1.0 - 0.15 * fadeBucket)));
+        QColor edge = col;
+        edge.setAlphaF(float(0.45 * (1.0 - 0.15 * fadeBucket)));
+        p.setBrush(fill);
+        p.setPen(QPen(edge, 1));
         p.drawEllipse(c, r, r);
     }
+}
+
+const QPixmap &MapRenderer::accuracyPixmap(int radius, const QColor &colour, int fadeBucket)
+{
+    const quint32 key = 0x800000u | (quint32(radius) << 12) | (quint32(fadeBucket) << 9) | (colour.rgb() & 0x1ffu);
+    auto it = m_pixmaps.find(key);
+    if (it != m_pixmaps.end())
+        return *it;
+    const int side = 2 * radius + 4;
+    QPixmap pm(QSize(int(std::ceil(side * m_dpr)), int(std::ceil(side * m_dpr))));
+    pm.setDevicePixelRatio(m_dpr);
+    pm.fill(Qt::transparent);
+    QPainter q(&pm);
+    q.setRenderHint(QPainter::Antialiasing);
+    QColor fill = colour;
+    fill.setAlphaF(float(0.12 * (1.0 - 0.15 * fadeBucket)));
+    QColor edge = colour;
+    edge.setAlphaF(float(0.45 * (1.0 - 0.15 * fadeBucket)));
+    q.setBrush(fill);
+    q.setPen(QPen(edge, 1));
+    q.drawEllipse(QPointF(side / 2.0, side / 2.0), radius, radius);
+    q.end();
+    return *m_pixmaps.insert(key, pm);
 }
 
 // ---- candidates --------------------------------------------------------------------------------------------------
@@ -402,32 +480,77 @@ const QPixmap &MapRenderer::ticketPixmap(Priority priority, int age, bool emerge
     return *m_pixmaps.insert(key, pm);
 }
 
-const QPixmap &MapRenderer::staffPixmap(const QString &status, int fade, bool offline)
+const QPixmap &MapRenderer::staffPixmap(const QString &status, int fade, bool offline, int heading)
 {
     const int s = status == u"available" ? 0 : status == u"en_route" ? 1 : status == u"on_site" ? 2 : 3;
-    const quint32 key = 0x20000u | (quint32(s) << 8) | (quint32(fade) << 4) | (offline ? 1u : 0u);
+    const quint32 key =
+        0x200000u | (quint32(heading) << 12) | (quint32(s) << 8) | (quint32(fade) << 4) | (offline ? 1u : 0u);
     auto it = m_pixmaps.find(key);
     if (it != m_pixmaps.end())
         return *it;
     const double d = 15;
-    QPixmap pm(QSize(int(std::ceil((d + 4) * m_dpr)), int(std::ceil((d + 4) * m_dpr))));
+    const double side = 34; // room for the heading arrow around the disc
+    QPixmap pm(QSize(int(std::ceil(side * m_dpr)), int(std::ceil(side * m_dpr))));
     pm.setDevicePixelRatio(m_dpr);
     pm.fill(Qt::transparent);
     QPainter q(&pm);
     q.setRenderHint(QPainter::Antialiasing);
     q.setOpacity(offline ? 0.55 : 1.0 - 0.15 * fade);
     const QColor fill = offline ? QColor(0x9e, 0x9e, 0x9e) : staffColor(status);
-    const double c = (d + 4) / 2;
+    const QPointF c(side / 2, side / 2);
+    if (heading < kHeadings) {
+        const double a = heading * (360.0 / kHeadings) * std::numbers::pi / 180.0;
+        const QPointF dir(std::sin(a), -std::cos(a));
+        const QPointF across(-dir.y(), dir.x());
+        const QPointF pts[3] = {c + dir * 15.5, c + dir * 8 + across * 5, c + dir * 8 - across * 5};
+        q.setPen(Qt::NoPen);
+        q.setBrush(fill.darker(125));
+        q.drawPolygon(pts, 3);
+    }
     q.setPen(QPen(Qt::white, 2));
     q.setBrush(fill);
-    q.drawEllipse(QPointF(c, c), d / 2, d / 2);
+    q.drawEllipse(c, d / 2, d / 2);
     // A person: head and shoulders.
     q.setPen(Qt::NoPen);
     q.setBrush(Qt::white);
-    q.drawEllipse(QPointF(c, c - 2.2), 2.2, 2.2);
-    q.drawChord(QRectF(c - 4, c + 0.8, 8, 7), 0, 180 * 16);
+    q.drawEllipse(c + QPointF(0, -2.2), 2.2, 2.2);
+    q.drawChord(QRectF(c.x() - 4, c.y() + 0.8, 8, 7), 0, 180 * 16);
     q.end();
     return *m_pixmaps.insert(key, pm);
+}
+
+const QPixmap &MapRenderer::pulsePixmap(int bucket, double baseRadius)
+{
+    const quint32 key = 0x400000u | (quint32(std::lround(baseRadius)) << 8) | quint32(bucket);
+    auto it = m_pixmaps.find(key);
+    if (it != m_pixmaps.end())
+        return *it;
+    const double phase = double(bucket) / kPulseSteps;
+    const double r = baseRadius + 12 * phase;
+    const double side = 2 * (baseRadius + 14);
+    QPixmap pm(QSize(int(std::ceil(side * m_dpr)), int(std::ceil(side * m_dpr))));
+    pm.setDevicePixelRatio(m_dpr);
+    pm.fill(Qt::transparent);
+    QPainter q(&pm);
+    q.setRenderHint(QPainter::Antialiasing);
+    QColor col = priorityColor(Priority::Urgent);
+    col.setAlphaF(float(0.65 * (1 - phase)));
+    q.setPen(QPen(col, 2));
+    q.setBrush(Qt::NoBrush);
+    q.drawEllipse(QPointF(side / 2, side / 2), r, r);
+    q.end();
+    return *m_pixmaps.insert(key, pm);
+}
+
+const QStaticText &MapRenderer::countText(int count)
+{
+    auto it = m_counts.find(count);
+    if (it == m_counts.end()) {
+        QStaticText text(QString::number(count));
+        text.setPerformanceHint(QStaticText::AggressiveCaching);
+        it = m_counts.insert(count, text);
+    }
+    return *it;
 }
 
 const QPixmap &MapRenderer::clusterPixmap(const QColor &colour, int sizeBucket, bool staff)
@@ -487,6 +610,8 @@ void MapRenderer::paintTickets(QPainter &p, const geo::Viewport &view, const Map
 {
     const QDateTime now = state.now.isValid() ? state.now : data.now();
     const auto &tickets = data.tickets();
+    const int pulseBucket = std::clamp(int(state.pulse * kPulseSteps), 0, kPulseSteps - 1);
+    p.setRenderHint(QPainter::Antialiasing, false);
     auto drawOne = [&](int i) {
         const TicketMarker &t = tickets[size_t(i)];
         if (t.id == state.draggedTicket)
@@ -495,17 +620,12 @@ void MapRenderer::paintTickets(QPainter &p, const geo::Viewport &view, const Map
         if (!m_cullRect.contains(c))
             return;
         const QPixmap &pm = ticketPixmap(t.priority, ageBucket(t.createdAt, now), t.emergency);
-        const QSizeF s = pm.deviceIndependentSize();
         if (t.emergency) {
             m_visibleEmergency = true;
-            const double r = 9 + 14 * state.pulse;
-            QColor col = priorityColor(Priority::Urgent);
-            col.setAlphaF(float(0.6 * (1 - state.pulse)));
-            p.setPen(QPen(col, 2));
-            p.setBrush(Qt::NoBrush);
-            p.drawEllipse(c, r, r);
+            const QPixmap &ring = pulsePixmap(pulseBucket, 9);
+            p.drawPixmap(snapped(c, ring.deviceIndependentSize()), ring);
         }
-        p.drawPixmap(QPointF(c.x() - s.width() / 2, c.y() - s.height() / 2), pm);
+        p.drawPixmap(snapped(c, pm.deviceIndependentSize()), pm);
         m_drawnTicketPos.push_back({c, i});
         ++m_drawnTickets;
     };
@@ -534,16 +654,13 @@ void MapRenderer::paintTickets(QPainter &p, const geo::Viewport &view, const Map
         const QSizeF s = pm.deviceIndependentSize();
         if (emergency) {
             m_visibleEmergency = true;
-            const double r = s.width() / 2 + 8 * state.pulse;
-            QColor col = priorityColor(Priority::Urgent);
-            col.setAlphaF(float(0.6 * (1 - state.pulse)));
-            p.setPen(QPen(col, 2));
-            p.setBrush(Qt::NoBrush);
-            p.drawEllipse(c, r, r);
+            const QPixmap &ring = pulsePixmap(pulseBucket, s.width() / 2 - 3);
+            p.drawPixmap(snapped(c, ring.deviceIndependentSize()), ring);
         }
-        p.drawPixmap(QPointF(c.x() - s.width() / 2, c.y() - s.height() / 2), pm);
+        p.drawPixmap(snapped(c, s), pm);
         p.setPen(Qt::white);
-        p.drawText(QRectF(c.x() - 30, c.y() - 10, 60, 20), Qt::AlignCenter, QString::number(cl.count));
+        const QStaticText &text = countText(cl.count);
+        p.drawStaticText(QPointF(c.x() - text.size().width() / 2, c.y() - text.size().height() / 2), text);
         m_drawnClusterPos.push_back({c, s.width() / 2, k, cl.world, cl.count, false});
         ++m_drawnClusters;
     }
@@ -555,6 +672,7 @@ void MapRenderer::paintStaff(QPainter &p, const geo::Viewport &view, const MapDa
     const QDateTime now = state.now.isValid() ? state.now : data.now();
     const auto &staff = data.staff();
     const bool arrows = view.zoom() >= kArrowZoom;
+    p.setRenderHint(QPainter::Antialiasing, false);
     auto drawOne = [&](int i) {
         const StaffMarker &s = staff[size_t(i)];
         const QPointF c = screenOf(view, s.world);
@@ -563,19 +681,13 @@ void MapRenderer::paintStaff(QPainter &p, const geo::Viewport &view, const MapDa
         bool offline = false;
         const double fade = staffFade(s, now, &offline);
         const int fadeBucket = std::clamp(int((1.0 - fade) / 0.15), 0, 4);
+        int heading = kHeadings;
         if (arrows && !offline && !std::isnan(s.heading)) {
-            const double a = s.heading * std::numbers::pi / 180.0;
-            const QPointF dir(std::sin(a), -std::cos(a));
-            const QPointF side(-dir.y(), dir.x());
-            const QPointF tip = c + dir * 15;
-            const QPointF pts[3] = {tip, c + dir * 8 + side * 5, c + dir * 8 - side * 5};
-            p.setPen(Qt::NoPen);
-            p.setBrush(staffColor(s.status).darker(120));
-            p.drawPolygon(pts, 3);
+            const double h = std::fmod(std::fmod(s.heading, 360.0) + 360.0, 360.0);
+            heading = int(std::lround(h / (360.0 / kHeadings))) % kHeadings;
         }
-        const QPixmap &pm = staffPixmap(s.status, fadeBucket, offline);
-        const QSizeF sz = pm.deviceIndependentSize();
-        p.drawPixmap(QPointF(c.x() - sz.width() / 2, c.y() - sz.height() / 2), pm);
+        const QPixmap &pm = staffPixmap(s.status, fadeBucket, offline, heading);
+        p.drawPixmap(snapped(c, pm.deviceIndependentSize()), pm);
         m_drawnStaffPos.push_back({c, i});
         ++m_drawnStaff;
     };
@@ -605,9 +717,10 @@ void MapRenderer::paintStaff(QPainter &p, const geo::Viewport &view, const MapDa
         const int bucket = cl.count < 10 ? 0 : cl.count < 100 ? 1 : cl.count < 1000 ? 2 : 3;
         const QPixmap &pm = clusterPixmap(teamColour, bucket, true);
         const QSizeF s = pm.deviceIndependentSize();
-        p.drawPixmap(QPointF(c.x() - s.width() / 2, c.y() - s.height() / 2), pm);
+        p.drawPixmap(snapped(c, s), pm);
         p.setPen(Qt::white);
-        p.drawText(QRectF(c.x() - 30, c.y() - 10, 60, 20), Qt::AlignCenter, QString::number(cl.count));
+        const QStaticText &text = countText(cl.count);
+        p.drawStaticText(QPointF(c.x() - text.size().width() / 2, c.y() - text.size().height() / 2), text);
         m_drawnClusterPos.push_back({c, s.width() / 2, k, cl.world, cl.count, true});
         ++m_drawnClusters;
     }

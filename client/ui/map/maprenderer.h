@@ -17,6 +17,7 @@
 #include <QPixmap>
 #include <QPolygonF>
 #include <QSet>
+#include <QStaticText>
 
 #include <vector>
 
@@ -142,6 +143,9 @@ private:
     void paintBase(QPainter &p, const geo::Viewport &view);
     void paintGrid(QPainter &p, const geo::Viewport &view, bool light);
     void paintOverlays(QPainter &p, const geo::Viewport &view, const MapRenderState &state);
+    void paintOverlayPaths(QPainter &p, const QRectF &visible, const MapRenderState &state);
+    void paintOverlayLabels(QPainter &p, const geo::Viewport &view, const QRectF &visible, const MapRenderState &state);
+    const QPixmap &accuracyPixmap(int radius, const QColor &colour, int fadeBucket);
     void paintTrails(QPainter &p, const geo::Viewport &view, const MapData &data);
     void paintAccuracy(QPainter &p, const geo::Viewport &view, const MapData &data, const QDateTime &now);
     void paintCandidateLines(QPainter &p, const geo::Viewport &view, const MapData &data, const MapRenderState &state);
@@ -153,7 +157,10 @@ private:
     void paintSelection(QPainter &p, const geo::Viewport &view, const MapData &data, const MapRenderState &state);
     void updateClusters(const MapData &data, int zoom);
     const QPixmap &ticketPixmap(Priority priority, int ageBucket, bool emergency);
-    const QPixmap &staffPixmap(const QString &status, int fadeBucket, bool offline);
+    // headingBucket: 0..kHeadings-1, or kHeadings for none.
+    const QPixmap &staffPixmap(const QString &status, int fadeBucket, bool offline, int headingBucket);
+    const QPixmap &pulsePixmap(int bucket, double baseRadius);
+    const QStaticText &countText(int count);
     const QPixmap &clusterPixmap(const QColor &colour, int sizeBucket, bool staff);
     double staffFade(const StaffMarker &s, const QDateTime &now, bool *offline) const;
     // Screen position of a world point, taking the copy of the world nearest to the view (antimeridian).
@@ -165,6 +172,19 @@ private:
     int m_clusterBelow = 13;
     ClusterCache m_clusters;
     QHash<quint32, QPixmap> m_pixmaps;
+    QHash<int, QStaticText> m_counts;
+    // The overlays change rarely: painted once into an image a margin larger than the view, reused while panning
+    // at the same zoom.
+    struct OverlayCache
+    {
+        QImage image;
+        double zoom = -1;
+        QPointF originWorld;
+        QSet<int> hidden;
+        quint64 generation = 0;
+    };
+    OverlayCache m_overlayCache;
+    quint64 m_overlayGeneration = 1;
     qreal m_dpr = 1;
     // Per frame (kept to avoid allocations): what was drawn where.
     std::vector<Drawn> m_drawnTicketPos;
