@@ -47,6 +47,8 @@ MapData::MapData(const TicketModel &tickets, const StaffModel *staff, QObject *p
         connect(staff, &QAbstractItemModel::modelReset, this, staffChanged);
         connect(staff, &QAbstractItemModel::dataChanged, this, staffChanged);
         connect(staff, &StaffModel::loaded, this, staffChanged);
+        // Live movement ("staff" notices): moved at once, without waiting for the next rebuild.
+        connect(staff, &StaffModel::staffMoved, this, &MapData::onStaffMoved);
     }
     rebuildNow();
 }
@@ -141,6 +143,13 @@ void MapData::rebuildStaff()
             m.position = f.position;
             m.accuracy = f.accuracy;
             m.positionAt = f.positionAt;
+            m.heading = f.heading >= 0 ? f.heading : std::nan("");
+            m.speed = f.speed >= 0 ? f.speed : std::nan("");
+            if (std::isnan(m.heading)) {
+                // No compass from the device: the direction of the last movement seen, if any.
+                if (const auto live = m_live.constFind(f.userId.value()); live != m_live.constEnd())
+                    m.heading = live->heading;
+            }
             if (const auto live = m_live.constFind(f.userId.value());
                 live != m_live.constEnd() && (!f.positionAt.isValid() || live->positionAt > f.positionAt)) {
                 m.position = live->position;
@@ -250,6 +259,43 @@ void MapData::updatePosition(UserId id, const GeoPoint &p, double accuracy, doub
         m_staffDirty = true;
         schedule();
     }
+}
+
+void MapData::onStaffMoved(UserId id)
+{
+    if (!m_staffModel || m_manualStaff)
+        return;
+    const int row = m_staffModel->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex i = m_staffModel->index(row, 0);
+    if (!i.data(StaffModel::HasPositionRole).toBool())
+        return;
+    const QVariant heading = i.data(StaffModel::HeadingRole);
+    const QVariant speed = i.data(StaffModel::SpeedRole);
+    updatePosition(
+        id, GeoPoint::at(i.data(StaffModel::LatitudeRole).toDouble(), i.data(StaffModel::LongitudeRole).toDouble()),
+        i.data(StaffModel::AccuracyRole).toDouble(), heading.isValid() ? heading.toDouble() : std::nan(""),
+        speed.isValid() ? speed.toDouble() : std::nan(""), i.data(StaffModel::PositionAtRole).toDateTime(),
+        i.data(StaffModel::StatusRole).toString());
+}
+
+void MapData::setTrail(UserId id, const QList<TrackPoint> &points)
+{
+    QList<TrailPoint> trail;
+    const QDateTime cutoff = now().addSecs(-kTrailSeconds);
+    for (const TrackPoint &p : points) {
+        if (p.position.isValid() && (!p.at.isValid() || p.at >= cutoff))
+            trail.append({p.at, geo::project(p.position)});
+    }
+    // Keep what was seen live after the track was read.
+    for (const TrailPoint &t : m_trails.value(id.value())) {
+        if (!trail.isEmpty() && t.at > trail.last().at)
+            trail.append(t);
+    }
+    m_trails.insert(id.value(), trail);
+    ++m_revision;
+    Q_EMIT changed();
 }
 
 QRectF MapData::worldBounds() const

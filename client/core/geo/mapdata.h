@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointF>
@@ -74,9 +75,11 @@ struct MapCandidate
     double score = 0;    // 0..1, higher is better
     double distance = 0; // metres
     int openTickets = 0;
-    bool stale = false;  // position older than the staleness limit
-    bool frozen = false; // day-freeze: may not get more work today
-    bool local = false;  // estimated by the console, not ranked by the server
+    bool stale = false;    // position older than the staleness limit
+    bool frozen = false;   // day-freeze: may not get more work today
+    bool eligible = true;  // may be dispatched automatically (server's view)
+    bool local = false;    // estimated by the console, not ranked by the server
+    QJsonObject breakdown; // component -> weighted contribution to score (server ranking)
 };
 
 class MapData : public QObject
@@ -97,6 +100,8 @@ public:
     void updatePosition(UserId id, const GeoPoint &p, double accuracy, double heading, double speed,
                         const QDateTime &at, const QString &status = {});
     void rebuildNow();
+    // A person's recent track from the server (staff.track), oldest first: replaces the trail seen live.
+    void setTrail(UserId id, const QList<TrackPoint> &points);
 
     const std::vector<TicketMarker> &tickets() const { return m_tickets; }
     const std::vector<StaffMarker> &staff() const { return m_staff; }
@@ -126,6 +131,7 @@ private:
     void rebuildStaff();
     void indexStaff();
     void remember(const StaffMarker &m);
+    void onStaffMoved(UserId id);
 
     const TicketModel &m_tickets_model;
     QPointer<const StaffModel> m_staffModel;

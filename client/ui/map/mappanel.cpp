@@ -8,12 +8,14 @@
 #include "client/ui/map/mapwidget.h"
 
 #include <QAction>
+#include <QColor>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTimer>
@@ -31,6 +33,8 @@ constexpr int kRerankMs = 1500;
 
 QString distanceText(double metres)
 {
+    if (metres < 0)
+        return MapPanel::tr("distance unknown");
     return metres < 1000 ? MapPanel::tr("%1 m").arg(std::lround(metres))
                          : MapPanel::tr("%1 km").arg(metres / 1000.0, 0, 'f', 1);
 }
@@ -123,7 +127,7 @@ MapPanel::MapPanel(Workspace &workspace, const StaffModel *staff, QWidget *paren
         m_ranked.clear();
         showCandidates();
     });
-    connect(&workspace.connection(), &Connection::noticeReceived, this, &MapPanel::onNotice);
+    connect(m_canvas, &MapWidget::staffClicked, this, &MapPanel::showTrail);
     // People move and load changes: the ranking is refreshed now and then while a ticket is selected.
     m_rerank = new QTimer(this);
     m_rerank->setSingleShot(true);
@@ -250,6 +254,9 @@ void MapPanel::showTicket(TicketId id)
         return;
     m_data->rebuildNow(); // a ticket created a moment ago must be on the map before centring
     m_ticket = id;
+    // Another ticket's candidates must never be dispatched to this one: cleared until the ranking arrives.
+    m_ranked.clear();
+    ++m_rankGeneration;
     if (!m_canvas->showTicket(id)) {
         m_ranked.clear();
         showCandidates();
@@ -265,9 +272,50 @@ void MapPanel::rankCandidates()
 {
     if (!m_ticket.isValid())
         return;
-    m_ranked = m_data->localCandidates(m_ticket, kCandidates);
-    m_canvas->setCandidates(m_ranked);
-    showCandidates();
+    const TicketId ticket = m_ticket;
+    auto useLocal = [this] {
+        m_ranked = m_data->localCandidates(m_ticket, kCandidates);
+        m_canvas->setCandidates(m_ranked);
+        showCandidates();
+    };
+    if (!m_workspace.may(protocol::Op::DispatchSuggest) || !m_workspace.connection().isOnline()) {
+        useLocal();
+        return;
+    }
+    const int generation = ++m_rankGeneration;
+    m_ranking = true;
+    if (m_ranked.isEmpty())
+        showCandidates(); // "Ranking…"
+    const QPointer<MapPanel> self(this);
+    m_workspace.suggestDispatch(
+        ticket, kCandidates,
+        [self, generation, ticket, useLocal](bool ok, const DispatchSuggestion &s, const QString &) {
+            if (!self || generation != self->m_rankGeneration || ticket != self->m_ticket)
+                return; // a newer question is on its way
+            self->m_ranking = false;
+            if (!ok) {
+                useLocal();
+                return;
+            }
+            QList<MapCandidate> ranked;
+            for (const DispatchCandidate &d : s.candidates) {
+                MapCandidate c;
+                c.userId = d.userId;
+                c.name = d.name;
+                c.status = d.status;
+                c.score = d.score;
+                c.distance = d.distance;
+                c.openTickets = d.openTickets;
+                c.stale = d.stale;
+                c.frozen = d.frozen;
+                c.eligible = d.eligible;
+                c.breakdown = d.breakdown;
+                ranked << c;
+            }
+            self->m_ranked = ranked;
+            self->m_canvas->setCandidates(ranked);
+            self->showCandidates();
+        });
 }
 
 void MapPanel::showCandidates()
@@ -275,6 +323,11 @@ void MapPanel::showCandidates()
     m_candidates->clear();
     if (!m_ticket.isValid()) {
         auto *hint = new QListWidgetItem(tr("Select a ticket to see who could take it."), m_candidates);
+        hint->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    if (m_ranked.isEmpty() && m_ranking) {
+        auto *hint = new QListWidgetItem(tr("Ranking…"), m_candidates);
         hint->setFlags(Qt::NoItemFlags);
         return;
     }
@@ -295,8 +348,24 @@ void MapPanel::showCandidates()
             text += u'\n' + tr("frozen for today");
         auto *item = new QListWidgetItem(text, m_candidates);
         item->setData(Qt::UserRole, c.userId.value());
-        if (c.local)
-            item->setToolTip(tr("Estimated by the console from distance and open tickets."));
+        if (c.stale || c.frozen || !c.eligible)
+            item->setForeground(QColor(0x75, 0x75, 0x75));
+        if (c.local) {
+            item->setToolTip(
+                tr("Estimated by the console from distance and open tickets: the server gave no ranking."));
+        } else {
+            // The score's parts, as the server weighed them.
+            static const QList<std::pair<QString, const char *>> parts = {
+                {u"distance"_s, QT_TR_NOOP("distance")}, {u"workload"_s, QT_TR_NOOP("workload")},
+                {u"skills"_s, QT_TR_NOOP("skills")},     {u"team"_s, QT_TR_NOOP("team")},
+                {u"status"_s, QT_TR_NOOP("status")},     {u"freshness"_s, QT_TR_NOOP("position age")}};
+            QStringList lines{tr("Score %1 =").arg(c.score, 0, 'f', 2)};
+            for (const auto &[key, label] : parts) {
+                if (c.breakdown.contains(key))
+                    lines << u"  %1 %2"_s.arg(tr(label)).arg(c.breakdown.value(key).toDouble(), 0, 'f', 3);
+            }
+            item->setToolTip(lines.join(u'\n'));
+        }
     }
 }
 
@@ -333,22 +402,16 @@ int MapPanel::assignTickets(const QList<TicketId> &ids, UserId to)
     return sent;
 }
 
-// Live position reports: {userId, lat, lon, accuracy, heading, speed, at, status, openTickets}.
-void MapPanel::onNotice(const QString &notice, const QJsonObject &data)
+void MapPanel::showTrail(UserId id)
 {
-    if (notice != u"staff")
+    if (!m_workspace.may(protocol::Op::StaffTrack))
         return;
-    const UserId id(data.value(u"userId"_s).toInteger());
-    if (!id.isValid() || !data.value(u"lat"_s).isDouble() || !data.value(u"lon"_s).isDouble())
-        return;
-    const double heading = data.value(u"heading"_s).isDouble() ? data.value(u"heading"_s).toDouble() : std::nan("");
-    const double speed = data.value(u"speed"_s).isDouble() ? data.value(u"speed"_s).toDouble() : std::nan("");
-    QDateTime at = timeFromJson(data.value(u"at"_s));
-    if (!at.isValid())
-        at = QDateTime::currentDateTimeUtc();
-    m_data->updatePosition(id, GeoPoint::at(data.value(u"lat"_s).toDouble(), data.value(u"lon"_s).toDouble()),
-                           data.value(u"accuracy"_s).toDouble(), heading, speed, at,
-                           data.value(u"status"_s).toString());
+    const QPointer<MapPanel> self(this);
+    m_workspace.fetchTrack(id, QDateTime::currentDateTimeUtc().addSecs(-MapData::kTrailSeconds),
+                           [self, id](bool ok, const QList<TrackPoint> &points, const QString &) {
+                               if (self && ok)
+                                   self->m_data->setTrail(id, points);
+                           });
 }
 
 } // namespace crewline::client

@@ -3,8 +3,10 @@
 // The map view of the console: a toolbar (zoom to fit, layers, trails, labels, clustering, settings), the map, and
 // the ranked candidates for the selected ticket. Linked with the ticket table by the main window: the table's
 // filter narrows the map, selecting a ticket centres the map on it and ranks who could take it; choosing a
-// candidate (click, 1–9, Enter) or dropping a ticket on a person dispatches through the workspace. Live position
-// reports ("staff" notices) move people as they arrive.
+// candidate (click, 1–9, Enter) or dropping a ticket on a person dispatches through the workspace. Candidates come
+// from the server's ranking (dispatch.suggest, with its breakdown); only when the server cannot rank does the
+// console estimate from distance and load, and says so. Live position reports ("staff" notices, applied by the
+// staff model) move people as they arrive; clicking a person shows their track of the last hour (staff.track).
 
 #include "client/core/geo/mapdata.h"
 #include "client/core/ticketfilter.h"
@@ -61,7 +63,7 @@ private:
     void openSettings();
     void rankCandidates();
     void showCandidates();
-    void onNotice(const QString &notice, const QJsonObject &data);
+    void showTrail(UserId id);
     void setMessage(const QString &text, bool error);
     void rebuildLayerMenu();
 
@@ -79,6 +81,8 @@ private:
     TicketId m_ticket;
     QList<MapCandidate> m_ranked;
     QTimer *m_rerank;
+    int m_rankGeneration = 0;
+    bool m_ranking = false; // a dispatch.suggest is on its way
 };
 
 } // namespace crewline::client

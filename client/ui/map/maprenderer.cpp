@@ -47,6 +47,8 @@ int ageBucket(const QDateTime &created, const QDateTime &now)
 
 QString distanceText(double metres)
 {
+    if (metres < 0)
+        return u"?"_s;
     return metres < 1000 ? u"%1 m"_s.arg(std::lround(metres)) : u"%1 km"_s.arg(metres / 1000.0, 0, 'f', 1);
 }
 } // namespace
@@ -427,7 +429,7 @@ void MapRenderer::paintCandidateLines(QPainter &p, const geo::Viewport &view, co
         const QPointF to = screenOf(view, data.staff()[size_t(si)].world);
         const bool best = i == state.highlightedCandidate;
         QColor col = i == 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0x45, 0x5a, 0x64);
-        if (c.stale || c.frozen)
+        if (c.stale || c.frozen || !c.eligible)
             col = QColor(0x9e, 0x9e, 0x9e);
         p.setPen(QPen(col, best ? 3 : 1.6, best ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
         p.drawLine(from, to);
