@@ -15,11 +15,6 @@ namespace crewline::geo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("crewline::geo::GeoJson", text);
-}
-
 // Parsing state: the first error wins and stops everything.
 class Reader
 {
@@ -46,13 +41,18 @@ public:
     {
         const QJsonArray a = v.toArray();
         if (!v.isArray() || a.size() < 2 || !a.at(0).isDouble() || !a.at(1).isDouble())
-            return fail(GeoJsonError::Kind::Structure, path, tr("expected a position [longitude, latitude]"));
+            return fail(
+                GeoJsonError::Kind::Structure, path,
+                QCoreApplication::translate("crewline::geo::GeoJson", "expected a position [longitude, latitude]"));
         const double lon = a.at(0).toDouble();
         const double lat = a.at(1).toDouble();
         if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
             return fail(
                 GeoJsonError::Kind::Range, path,
-                tr("position [%1, %2] is outside the world (GeoJSON puts the longitude first)").arg(lon).arg(lat));
+                QCoreApplication::translate("crewline::geo::GeoJson",
+                                            "position [%1, %2] is outside the world (GeoJSON puts the longitude first)")
+                    .arg(lon)
+                    .arg(lat));
         }
         *out = GeoPoint::at(lat, lon);
         ++m_points;
@@ -62,10 +62,13 @@ public:
     bool positions(const QJsonValue &v, const QString &path, int minimum, QList<GeoPoint> *out)
     {
         if (!v.isArray())
-            return fail(GeoJsonError::Kind::Structure, path, tr("expected an array of positions"));
+            return fail(GeoJsonError::Kind::Structure, path,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "expected an array of positions"));
         const QJsonArray a = v.toArray();
         if (a.size() < minimum)
-            return fail(GeoJsonError::Kind::Structure, path, tr("needs at least %1 positions").arg(minimum));
+            return fail(
+                GeoJsonError::Kind::Structure, path,
+                QCoreApplication::translate("crewline::geo::GeoJson", "needs at least %1 positions").arg(minimum));
         out->reserve(a.size());
         for (qsizetype i = 0; i < a.size(); ++i) {
             GeoPoint p;
@@ -79,7 +82,8 @@ public:
     bool rings(const QJsonValue &v, const QString &path, Geometry *g)
     {
         if (!v.isArray() || v.toArray().isEmpty())
-            return fail(GeoJsonError::Kind::Structure, path, tr("expected an array of linear rings"));
+            return fail(GeoJsonError::Kind::Structure, path,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "expected an array of linear rings"));
         const QJsonArray a = v.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
             QList<GeoPoint> ring;
@@ -87,7 +91,9 @@ public:
             if (!positions(a.at(i), where, 4, &ring))
                 return false;
             if (!(ring.first() == ring.last()))
-                return fail(GeoJsonError::Kind::Structure, where, tr("a linear ring must end where it starts"));
+                return fail(
+                    GeoJsonError::Kind::Structure, where,
+                    QCoreApplication::translate("crewline::geo::GeoJson", "a linear ring must end where it starts"));
             g->parts.append(ring);
         }
         g->ringsPerPolygon.append(int(a.size()));
@@ -97,13 +103,15 @@ public:
     bool geometry(const QJsonValue &v, const QString &path, QList<Geometry> *out)
     {
         if (!v.isObject())
-            return fail(GeoJsonError::Kind::Structure, path, tr("expected a geometry object"));
+            return fail(GeoJsonError::Kind::Structure, path,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "expected a geometry object"));
         const QJsonObject o = v.toObject();
         const QString type = o.value(u"type"_s).toString();
         if (type == u"GeometryCollection") {
             const QJsonValue list = o.value(u"geometries"_s);
             if (!list.isArray())
-                return fail(GeoJsonError::Kind::Structure, path + u".geometries"_s, tr("expected an array"));
+                return fail(GeoJsonError::Kind::Structure, path + u".geometries"_s,
+                            QCoreApplication::translate("crewline::geo::GeoJson", "expected an array"));
             const QJsonArray a = list.toArray();
             for (qsizetype i = 0; i < a.size(); ++i) {
                 if (!geometry(a.at(i), u"%1.geometries[%2]"_s.arg(path).arg(i), out))
@@ -136,7 +144,8 @@ public:
         } else if (type == u"MultiLineString") {
             g.type = GeometryType::MultiLineString;
             if (!c.isArray())
-                return fail(GeoJsonError::Kind::Structure, cp, tr("expected an array of lines"));
+                return fail(GeoJsonError::Kind::Structure, cp,
+                            QCoreApplication::translate("crewline::geo::GeoJson", "expected an array of lines"));
             const QJsonArray a = c.toArray();
             for (qsizetype i = 0; i < a.size(); ++i) {
                 QList<GeoPoint> line;
@@ -151,16 +160,20 @@ public:
         } else if (type == u"MultiPolygon") {
             g.type = GeometryType::MultiPolygon;
             if (!c.isArray())
-                return fail(GeoJsonError::Kind::Structure, cp, tr("expected an array of polygons"));
+                return fail(GeoJsonError::Kind::Structure, cp,
+                            QCoreApplication::translate("crewline::geo::GeoJson", "expected an array of polygons"));
             const QJsonArray a = c.toArray();
             for (qsizetype i = 0; i < a.size(); ++i) {
                 if (!rings(a.at(i), u"%1[%2]"_s.arg(cp).arg(i), &g))
                     return false;
             }
         } else if (type.isEmpty()) {
-            return fail(GeoJsonError::Kind::Structure, path, tr("the geometry has no \"type\""));
+            return fail(GeoJsonError::Kind::Structure, path,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "the geometry has no \"type\""));
         } else {
-            return fail(GeoJsonError::Kind::Structure, path + u".type"_s, tr("unknown geometry type \"%1\"").arg(type));
+            return fail(
+                GeoJsonError::Kind::Structure, path + u".type"_s,
+                QCoreApplication::translate("crewline::geo::GeoJson", "unknown geometry type \"%1\"").arg(type));
         }
         out->append(g);
         return true;
@@ -170,17 +183,21 @@ public:
     {
         const QJsonObject o = v.toObject();
         if (!v.isObject() || o.value(u"type"_s).toString() != u"Feature")
-            return fail(GeoJsonError::Kind::Structure, path, tr("expected an object with \"type\": \"Feature\""));
+            return fail(
+                GeoJsonError::Kind::Structure, path,
+                QCoreApplication::translate("crewline::geo::GeoJson", "expected an object with \"type\": \"Feature\""));
         Feature f;
         const QJsonValue id = o.value(u"id"_s);
         f.id = id.isDouble() ? QString::number(id.toDouble()) : id.toString();
         const QJsonValue props = o.value(u"properties"_s);
         if (!props.isNull() && !props.isUndefined() && !props.isObject())
-            return fail(GeoJsonError::Kind::Structure, path + u".properties"_s, tr("expected an object or null"));
+            return fail(GeoJsonError::Kind::Structure, path + u".properties"_s,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "expected an object or null"));
         f.properties = props.toObject();
         const QJsonValue g = o.value(u"geometry"_s);
         if (g.isUndefined())
-            return fail(GeoJsonError::Kind::Structure, path, tr("the feature has no \"geometry\""));
+            return fail(GeoJsonError::Kind::Structure, path,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "the feature has no \"geometry\""));
         // A null geometry is allowed (an unlocated feature): it is kept but draws nothing.
         if (!g.isNull() && !geometry(g, path + u".geometry"_s, &f.geometries))
             return false;
@@ -245,10 +262,15 @@ QString GeoJsonError::message() const
     case Kind::Io:
         return detail;
     case Kind::Syntax:
-        return tr("Not valid JSON at line %1, column %2: %3").arg(line).arg(column).arg(detail);
+        return QCoreApplication::translate("crewline::geo::GeoJson", "Not valid JSON at line %1, column %2: %3")
+            .arg(line)
+            .arg(column)
+            .arg(detail);
     case Kind::Structure:
     case Kind::Range:
-        return path.isEmpty() ? tr("Not GeoJSON: %1").arg(detail) : tr("Not GeoJSON at %1: %2").arg(path, detail);
+        return path.isEmpty()
+                   ? QCoreApplication::translate("crewline::geo::GeoJson", "Not GeoJSON: %1").arg(detail)
+                   : QCoreApplication::translate("crewline::geo::GeoJson", "Not GeoJSON at %1: %2").arg(path, detail);
     }
     return detail;
 }
@@ -295,7 +317,8 @@ std::optional<GeoJsonLayer> GeoJson::parse(const QByteArray &json, GeoJsonError 
     }
     Reader reader(e);
     if (!doc.isObject()) {
-        reader.fail(GeoJsonError::Kind::Structure, {}, tr("the document is not a JSON object"));
+        reader.fail(GeoJsonError::Kind::Structure, {},
+                    QCoreApplication::translate("crewline::geo::GeoJson", "the document is not a JSON object"));
         return std::nullopt;
     }
     const QJsonObject root = doc.object();
@@ -305,7 +328,8 @@ std::optional<GeoJsonLayer> GeoJson::parse(const QByteArray &json, GeoJsonError 
     if (type == u"FeatureCollection") {
         const QJsonValue list = root.value(u"features"_s);
         if (!list.isArray()) {
-            reader.fail(GeoJsonError::Kind::Structure, u"features"_s, tr("expected an array of features"));
+            reader.fail(GeoJsonError::Kind::Structure, u"features"_s,
+                        QCoreApplication::translate("crewline::geo::GeoJson", "expected an array of features"));
             return std::nullopt;
         }
         const QJsonArray a = list.toArray();
@@ -317,7 +341,8 @@ std::optional<GeoJsonLayer> GeoJson::parse(const QByteArray &json, GeoJsonError 
         if (!reader.feature(root, u"(root)"_s, &layer.features))
             return std::nullopt;
     } else if (type.isEmpty()) {
-        reader.fail(GeoJsonError::Kind::Structure, {}, tr("the document has no \"type\""));
+        reader.fail(GeoJsonError::Kind::Structure, {},
+                    QCoreApplication::translate("crewline::geo::GeoJson", "the document has no \"type\""));
         return std::nullopt;
     } else {
         Feature f;
@@ -336,7 +361,8 @@ std::optional<GeoJsonLayer> GeoJson::load(const QString &fileName, GeoJsonError 
         if (error) {
             *error = {};
             error->kind = GeoJsonError::Kind::Io;
-            error->detail = tr("Cannot read %1: %2").arg(fileName, file.errorString());
+            error->detail = QCoreApplication::translate("crewline::geo::GeoJson", "Cannot read %1: %2")
+                                .arg(fileName, file.errorString());
         }
         return std::nullopt;
     }
