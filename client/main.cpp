@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDockWidget>
+#include <QLayout>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -127,6 +128,13 @@ int main(int argc, char *argv[])
                     for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
                         dock->show();
                         dock->raise();
+                        if (dock->objectName() == u"dock.map") {
+                            // The map needs room to be worth a picture: floated at a useful size.
+                            dock->setFloating(true);
+                            dock->resize(1500, 900);
+                            dock->layout()->activate();
+                            QApplication::processEvents();
+                        }
                         dock->widget()->grab().save(
                             u"%1/%2-%3.png"_s.arg(dir, lang, dock->objectName().section(u'.', 1)));
                     }

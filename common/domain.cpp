@@ -175,6 +175,8 @@ QJsonObject Ticket::toJson() const
     o.insert(QLatin1String("pendingApproval"),
              pendingApproval.isValid() ? QJsonValue(pendingApproval.toJson()) : QJsonValue(QJsonValue::Null));
     o.insert(QLatin1String("fields"), fields);
+    o.insert(QLatin1String("dispatch"),
+             dispatch.isValid() ? QJsonValue(dispatch.toJson()) : QJsonValue(QJsonValue::Null));
     return o;
 }
 
@@ -265,6 +267,11 @@ void Ticket::writeJson(JsonWriter &w, bool summary) const
         w.raw(QJsonDocument(pendingApproval.toJson()).toJson(QJsonDocument::Compact));
     else
         w.null();
+    w.key("dispatch");
+    if (dispatch.isValid())
+        w.raw(QJsonDocument(dispatch.toJson()).toJson(QJsonDocument::Compact));
+    else
+        w.null();
     if (!summary) {
         w.key("fields");
         w.raw(QJsonDocument(fields).toJson(QJsonDocument::Compact));
@@ -304,7 +311,53 @@ Ticket Ticket::fromJson(const QJsonObject &o)
     if (o.value(QLatin1String("pendingApproval")).isObject())
         t.pendingApproval = PendingApproval::fromJson(o.value(QLatin1String("pendingApproval")).toObject());
     t.fields = o.value(QLatin1String("fields")).toObject();
+    if (o.value(QLatin1String("dispatch")).isObject())
+        t.dispatch = DispatchState::fromJson(o.value(QLatin1String("dispatch")).toObject());
     return t;
+}
+
+namespace {
+QJsonArray userIds(const QList<UserId> &ids)
+{
+    QJsonArray a;
+    for (UserId id : ids)
+        a.append(id.value());
+    return a;
+}
+QList<UserId> userIdsFrom(const QJsonValue &v)
+{
+    QList<UserId> out;
+    for (const QJsonValue &x : v.toArray())
+        out << UserId(x.toInteger());
+    return out;
+}
+} // namespace
+
+QJsonObject DispatchState::toJson() const
+{
+    QJsonObject o{{QLatin1String("mode"), mode},
+                  {QLatin1String("offeredTo"), userIds(offeredTo)},
+                  {QLatin1String("tried"), userIds(tried)},
+                  {QLatin1String("dispatchedAt"), timeToJson(dispatchedAt)},
+                  {QLatin1String("deadline"), timeToJson(deadline)},
+                  {QLatin1String("emergency"), emergency},
+                  {QLatin1String("attempts"), attempts}};
+    putString(o, QLatin1String("rule"), rule);
+    return o;
+}
+
+DispatchState DispatchState::fromJson(const QJsonObject &o)
+{
+    DispatchState d;
+    d.mode = s(o, QLatin1String("mode"));
+    d.offeredTo = userIdsFrom(o.value(QLatin1String("offeredTo")));
+    d.tried = userIdsFrom(o.value(QLatin1String("tried")));
+    d.dispatchedAt = timeFromJson(o.value(QLatin1String("dispatchedAt")));
+    d.deadline = timeFromJson(o.value(QLatin1String("deadline")));
+    d.rule = s(o, QLatin1String("rule"));
+    d.emergency = o.value(QLatin1String("emergency")).toBool();
+    d.attempts = o.value(QLatin1String("attempts")).toInt();
+    return d;
 }
 
 QJsonObject Comment::toJson() const
@@ -449,7 +502,10 @@ QJsonObject FieldStaff::toJson() const
                   {QLatin1String("position"), pointToJson(position)},
                   {QLatin1String("accuracy"), accuracy},
                   {QLatin1String("positionAt"), timeToJson(positionAt)},
-                  {QLatin1String("openTickets"), openTickets}};
+                  {QLatin1String("openTickets"), openTickets},
+                  {QLatin1String("heading"), heading >= 0 ? QJsonValue(heading) : QJsonValue(QJsonValue::Null)},
+                  {QLatin1String("speed"), speed >= 0 ? QJsonValue(speed) : QJsonValue(QJsonValue::Null)},
+                  {QLatin1String("frozen"), frozen}};
     putId(o, QLatin1String("teamId"), teamId.value());
     return o;
 }
@@ -467,7 +523,27 @@ FieldStaff FieldStaff::fromJson(const QJsonObject &o)
     f.accuracy = o.value(QLatin1String("accuracy")).toDouble();
     f.positionAt = timeFromJson(o.value(QLatin1String("positionAt")));
     f.openTickets = o.value(QLatin1String("openTickets")).toInt();
+    f.heading = o.value(QLatin1String("heading")).toDouble(-1);
+    f.speed = o.value(QLatin1String("speed")).toDouble(-1);
+    f.frozen = o.value(QLatin1String("frozen")).toBool();
     return f;
+}
+
+QJsonObject TrackPoint::toJson() const
+{
+    return {{QLatin1String("lat"), position.lat},
+            {QLatin1String("lon"), position.lon},
+            {QLatin1String("accuracy"), accuracy},
+            {QLatin1String("at"), timeToJson(at)}};
+}
+
+TrackPoint TrackPoint::fromJson(const QJsonObject &o)
+{
+    TrackPoint p;
+    p.position = GeoPoint::at(o.value(QLatin1String("lat")).toDouble(), o.value(QLatin1String("lon")).toDouble());
+    p.accuracy = o.value(QLatin1String("accuracy")).toDouble();
+    p.at = timeFromJson(o.value(QLatin1String("at")));
+    return p;
 }
 
 QJsonObject Event::toJson() const

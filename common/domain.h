@@ -46,6 +46,27 @@ struct PendingApproval
     friend bool operator==(const PendingApproval &, const PendingApproval &) = default;
 };
 
+// How the dispatch engine is handling a ticket (docs/protocol.md, "Dispatch"). Empty (mode "") for tickets it never
+// touched. mode: "pool" (any engineer may claim it), "offer" (offered to offeredTo, first to accept or claim wins),
+// "assigned" (given to one engineer who has not accepted yet, or has). deadline: when the engine acts if nobody has
+// accepted by then. tried: engineers it was dispatched or offered to before, skipped on re-dispatch.
+struct DispatchState
+{
+    QString mode;
+    QList<UserId> offeredTo;
+    QList<UserId> tried;
+    QDateTime dispatchedAt;
+    QDateTime deadline;
+    QString rule; // the rule that decided, when automatic
+    bool emergency = false;
+    int attempts = 0; // automatic re-dispatches so far
+
+    bool isValid() const { return !mode.isEmpty(); }
+    QJsonObject toJson() const;
+    static DispatchState fromJson(const QJsonObject &o);
+    friend bool operator==(const DispatchState &, const DispatchState &) = default;
+};
+
 struct Ticket
 {
     TicketId id;
@@ -76,6 +97,7 @@ struct Ticket
     TicketId mergedInto;
     PendingApproval pendingApproval;
     QJsonObject fields; // type-specific fields (resolution, materials, callback result, ...)
+    DispatchState dispatch;
 
     QJsonObject toJson() const;
     // The same members as toJson(), written straight to JSON text (the fast path for lists). A summary leaves out
@@ -179,9 +201,24 @@ struct FieldStaff
     double accuracy = 0; // metres
     QDateTime positionAt;
     int openTickets = 0;
+    double heading = -1; // degrees clockwise from north; negative when unknown
+    double speed = -1;   // metres per second; negative when unknown
+    QDate frozenOn;      // day-frozen (日冻结) on this date (UTC); frozen while it is today
+    bool frozen = false; // derived: frozenOn is today (set by the server when reading)
 
     QJsonObject toJson() const;
     static FieldStaff fromJson(const QJsonObject &o);
+};
+
+// One point of a field engineer's track (staff.track).
+struct TrackPoint
+{
+    GeoPoint position;
+    double accuracy = 0;
+    QDateTime at;
+
+    QJsonObject toJson() const;
+    static TrackPoint fromJson(const QJsonObject &o);
 };
 
 // A committed change, as pushed to subscribed clients. seq is global and gap-free across the whole server.

@@ -514,4 +514,85 @@ struct PresenceSet
     }
 };
 
+// A field engineer's own position and status (staff.report). Not idempotency-keyed: a repeated report changes
+// nothing that the first did not (see docs/protocol.md).
+struct StaffReport
+{
+    static constexpr Op kOp = Op::StaffReport;
+    double lat = 0;
+    double lon = 0;
+    double accuracy = 0;           // metres, 68 % radius
+    std::optional<double> heading; // degrees clockwise from north, 0..360
+    std::optional<double> speed;   // metres per second
+    QDateTime at;                  // when the fix was taken; default: the server's time
+    std::optional<StaffStatus> status;
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"lat", lat, Need::Required, -90.0, 90.0);
+        v(u"lon", lon, Need::Required, -180.0, 180.0);
+        v(u"accuracy", accuracy, Need::Required, 0.0, 100000.0);
+        v(u"heading", heading, Need::Optional, 0.0, 360.0);
+        v(u"speed", speed, Need::Optional, 0.0, 1000.0);
+        v(u"at", at, Need::Optional);
+        v(u"status", status, Need::Optional);
+    }
+};
+
+struct StaffTrack
+{
+    static constexpr Op kOp = Op::StaffTrack;
+    UserId userId;
+    QDateTime since; // default: the last 24 hours
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"userId", userId, Need::Required);
+        v(u"since", since, Need::Optional);
+    }
+};
+
+// Marks a field engineer as frozen for the rest of the day (日冻结): dispatch ranks them last and never picks them
+// automatically. frozen = false lifts it.
+struct StaffFreeze
+{
+    static constexpr Op kOp = Op::StaffFreeze;
+    UserId userId;
+    bool frozen = true;
+    QString reason;
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"userId", userId, Need::Required);
+        v(u"frozen", frozen, Need::Required);
+        v(u"reason", reason, Need::Optional, kMaxText);
+    }
+};
+
+struct DispatchSuggest
+{
+    static constexpr Op kOp = Op::DispatchSuggest;
+    TicketId ticketId;
+    int limit = 10;
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"ticketId", ticketId, Need::Required);
+        v(u"limit", limit, Need::Optional, 1, 100);
+    }
+};
+
+// An engineer takes a ticket from the claim pool (抢单) or one offered to them. No version: the first claim wins,
+// every later one gets already_claimed.
+struct TicketClaim
+{
+    static constexpr Op kOp = Op::TicketClaim;
+    TicketId ticketId;
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"ticketId", ticketId, Need::Required);
+    }
+};
+
 } // namespace crewline::protocol

@@ -51,6 +51,14 @@ bool roleMay(Role role, Op op)
         return staff;
     case Op::UserCreate:
         return role == Role::Admin;
+    case Op::StaffReport: // field staff report for themselves
+    case Op::TicketClaim:
+        return role == Role::Engineer;
+    case Op::StaffTrack:
+    case Op::DispatchSuggest:
+        return desk || role == Role::Manager;
+    case Op::StaffFreeze:
+        return role == Role::Supervisor || role == Role::Admin || role == Role::Dispatcher;
     }
     return false;
 }

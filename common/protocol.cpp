@@ -58,6 +58,12 @@ constexpr std::array<OpInfo, kOpCount> kOps = {{
     {Op::TeamList, "team.list", false, false},
     {Op::StaffList, "staff.list", false, false},
     {Op::PresenceSet, "presence.set", false, false},
+    // Position reports are not idempotency-keyed: repeating one is harmless (see docs/protocol.md).
+    {Op::StaffReport, "staff.report", false, false},
+    {Op::StaffTrack, "staff.track", false, false},
+    {Op::DispatchSuggest, "dispatch.suggest", false, false},
+    {Op::TicketClaim, "ticket.claim", true, false},
+    {Op::StaffFreeze, "staff.freeze", true, false},
 }};
 
 constexpr bool opsInOrder()

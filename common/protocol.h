@@ -69,8 +69,13 @@ enum class Op
     TeamList,
     StaffList,
     PresenceSet,
+    StaffReport,
+    StaffTrack,
+    DispatchSuggest,
+    TicketClaim,
+    StaffFreeze,
 };
-constexpr int kOpCount = static_cast<int>(Op::PresenceSet) + 1;
+constexpr int kOpCount = static_cast<int>(Op::StaffFreeze) + 1;
 
 QString opName(Op op);
 std::optional<Op> opFromName(const QString &name);

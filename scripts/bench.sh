@@ -6,9 +6,10 @@
 #   scripts/bench.sh                     everything, 3 runs each (large cases load 1,000,000 tickets once)
 #   scripts/bench.sh --smoke             tiny sizes, one run: checks that everything works (well under a minute)
 #   scripts/bench.sh --repeat 5          runs per benchmark
-#   scripts/bench.sh --only create,fanout    a subset: create ops fanout query memory console
+#   scripts/bench.sh --only create,fanout    a subset: create ops fanout query memory console map
 #   scripts/bench.sh --no-large          skip the 1,000,000-ticket cases
-#   scripts/bench.sh --console           also build the console library and measure the console (item 6)
+#   scripts/bench.sh --console           also build the console libraries: measure the console (item 6) and the
+#                                        map's rendering (issue #4: 5,000 staff + 20,000 tickets, frames per second)
 #   scripts/bench.sh --no-build          use what build-bench holds
 #   scripts/bench.sh --experiment-nodelay    run the server with TCP_NODELAY forced on by a preloaded shim
 #                                        (tests/bench/experiments/nodelay_preload.c): the "after" of the Nagle finding
@@ -24,7 +25,7 @@ JOBS="${JOBS:-2}"
 DATA="${CREWLINE_BENCH_DATA:-$ROOT/$BUILD_DIR/benchdata}"
 
 ARGS="$*"
-smoke=0 repeat="" only="create,ops,fanout,query,memory,console" large=1 console=0 build=1 nodelay=0
+smoke=0 repeat="" only="create,ops,fanout,query,memory,console,map" large=1 console=0 build=1 nodelay=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --smoke) smoke=1 ;;
@@ -34,7 +35,7 @@ while [[ $# -gt 0 ]]; do
         --console) console=1 ;;
         --no-build) build=0 ;;
         --experiment-nodelay) nodelay=1 ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -109,6 +110,7 @@ if [[ $smoke == 1 ]]; then
         if wants query; then run query 4 "$BIN/bench_query" --smoke; fi
         if wants memory; then run memory 5 "$BIN/bench_memory" --smoke; fi
         if wants console && [[ -x "$BIN/bench_console" ]]; then run console 6 "$BIN/bench_console" --smoke; fi
+        if wants map && [[ -x "$BIN/bench_map" ]]; then run map 7 "$BIN/bench_map" --smoke; fi
     done
 else
     mkdir -p "$DATA"
@@ -137,6 +139,7 @@ else
         if wants console && [[ -x "$BIN/bench_console" ]]; then
             run console 7 "$BIN/bench_console" --data-dir "$DATA/t100k-open"
         fi
+        if wants map && [[ -x "$BIN/bench_map" ]]; then run map 8 "$BIN/bench_map"; fi
     done
 fi
 

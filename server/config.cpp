@@ -47,8 +47,10 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                        u"Name of the administrator created on first start (default admin); its "
                                        "password comes from CREWLINE_ADMIN_PASSWORD or is generated."_s,
                                        u"name"_s);
+    const QCommandLineOption autoDispatch(
+        u"auto-dispatch"_s, u"Dispatch rules on new tickets and accept timeouts: on (default) or off."_s, u"on|off"_s);
     parser.addOptions({help, version, config, dataDir, database, listen, port, portFile, tlsCert, tlsKey, insecure,
-                       logLevel, demo, demoTickets, demoEngineers, maxAttachment, adminUser});
+                       logLevel, demo, demoTickets, demoEngineers, maxAttachment, adminUser, autoDispatch});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -108,6 +110,54 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         c.auth.maxFailures = ini.value(u"auth/max_failures"_s, c.auth.maxFailures).toInt();
         c.auth.lockMinutes = ini.value(u"auth/lock_minutes"_s, c.auth.lockMinutes).toInt();
         c.auth.sessionHours = ini.value(u"auth/session_hours"_s, c.auth.sessionHours).toInt();
+        DispatchConfig &d = c.dispatch;
+        d.automatic = ini.value(u"dispatch/automatic"_s, d.automatic).toBool();
+        DispatchWeights &w = d.weights;
+        const struct
+        {
+            const char16_t *key;
+            double *value;
+        } weights[] = {{u"dispatch/weight_distance", &w.distance}, {u"dispatch/weight_workload", &w.workload},
+                       {u"dispatch/weight_skills", &w.skills},     {u"dispatch/weight_team", &w.team},
+                       {u"dispatch/weight_status", &w.status},     {u"dispatch/weight_freshness", &w.freshness}};
+        for (const auto &entry : weights) {
+            const QString key = QString::fromUtf16(entry.key);
+            if (!ini.contains(key))
+                continue;
+            const double v = ini.value(key).toString().toDouble(&ok);
+            if (!ok || v < 0 || v > 100)
+                return bad(u"%1 must be a number from 0 to 100"_s.arg(key));
+            *entry.value = v;
+        }
+        if (w.distance + w.workload + w.skills + w.team + w.status + w.freshness <= 0)
+            return bad(u"the dispatch weights must not all be 0"_s);
+        const struct
+        {
+            const char16_t *key;
+            int *value;
+            int min, max;
+        } counts[] = {{u"dispatch/stale_minutes", &d.staleMinutes, 1, 24 * 60},
+                      {u"dispatch/workload_cap", &d.workloadCap, 1, 1000},
+                      {u"dispatch/max_redispatches", &d.maxRedispatches, 0, 100},
+                      {u"dispatch/check_interval_seconds", &d.checkIntervalSeconds, 1, 3600},
+                      {u"dispatch/track_hours", &d.trackHours, 1, 24 * 90},
+                      {u"dispatch/track_max_points", &d.trackMaxPoints, 10, 1000000},
+                      {u"dispatch/report_min_interval_ms", &d.reportMinIntervalMs, 0, 3600 * 1000}};
+        for (const auto &entry : counts) {
+            const QString key = QString::fromUtf16(entry.key);
+            if (!ini.contains(key))
+                continue;
+            const int v = ini.value(key).toString().toInt(&ok);
+            if (!ok || v < entry.min || v > entry.max)
+                return bad(u"%1 must be a whole number from %2 to %3"_s.arg(key).arg(entry.min).arg(entry.max));
+            *entry.value = v;
+        }
+        if (ini.contains(u"dispatch/distance_scale_km"_s)) {
+            d.distanceScaleKm = ini.value(u"dispatch/distance_scale_km"_s).toString().toDouble(&ok);
+            if (!ok || d.distanceScaleKm <= 0)
+                return bad(u"dispatch/distance_scale_km must be a positive number"_s);
+        }
+        d.rulesFile = ini.value(u"dispatch/rules_file"_s, d.rulesFile).toString();
     }
     if (parser.isSet(dataDir))
         c.dataDir = parser.value(dataDir);
@@ -149,6 +199,12 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
     }
     if (parser.isSet(adminUser))
         c.adminUser = parser.value(adminUser);
+    if (parser.isSet(autoDispatch)) {
+        const QString v = parser.value(autoDispatch);
+        if (v != u"on" && v != u"off")
+            return bad(u"--auto-dispatch must be on or off"_s);
+        c.dispatch.automatic = v == u"on";
+    }
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())
         return bad(u"--tls-cert and --tls-key go together"_s);
     if (!c.isLoopback() && c.tlsCert.isEmpty() && !c.insecure)

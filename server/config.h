@@ -3,6 +3,7 @@
 // The daemon's configuration: defaults, then an INI file (--config), then the command line, in that order.
 
 #include "server/services/authservice.h"
+#include "server/services/dispatchrules.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -34,6 +35,7 @@ struct ServerConfig
     int rateLimitBurst = 400;
     QString portFile; // written with the bound port once listening (useful with --port 0)
     QString adminUser = QStringLiteral("admin");
+    DispatchConfig dispatch; // [dispatch] in the INI file; --auto-dispatch on|off
 
     QString effectiveDatabasePath() const;
     bool isLoopback() const;

@@ -6,6 +6,7 @@
 #include "server/services/attachmentservice.h"
 #include "server/services/authservice.h"
 #include "server/services/directoryservice.h"
+#include "server/services/dispatchservice.h"
 #include "server/services/passwords.h"
 #include "server/services/ticketservice.h"
 #include "server/storage/attachmentstore.h"
@@ -83,7 +84,19 @@ bool Server::start(QString *error)
     m_tickets = std::make_unique<TicketService>(*m_reader, *m_writer, m_types, m_clock);
     m_attachments =
         std::make_unique<AttachmentService>(*m_reader, *m_writer, *m_files, m_clock, m_config.maxAttachmentBytes);
-    m_directory = std::make_unique<DirectoryService>(*m_reader);
+    m_directory = std::make_unique<DirectoryService>(*m_reader, &m_clock);
+    // Dispatch rules: the configured file, else <data-dir>/dispatch/rules.json, else the built-in ones.
+    QString rulesFile = m_config.dispatch.rulesFile;
+    if (rulesFile.isEmpty()) {
+        const QString local = QDir(m_config.dataDir).filePath(u"dispatch/rules.json"_s);
+        if (QFile::exists(local))
+            rulesFile = local;
+    }
+    std::optional<DispatchRules> rules = DispatchRules::load(rulesFile, error);
+    if (!rules)
+        return false;
+    m_dispatch =
+        std::make_unique<DispatchService>(*m_reader, *m_writer, m_types, m_clock, m_config.dispatch, std::move(*rules));
 
     if (!seed(error))
         return false;
@@ -119,10 +132,12 @@ bool Server::start(QString *error)
         tls.setProtocol(QSsl::TlsV1_2OrLater);
         options.tls = tls;
     }
-    m_transport =
-        std::make_unique<WsServer>(Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_reader}, options);
+    m_transport = std::make_unique<WsServer>(
+        Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_dispatch, *m_reader}, options);
     connect(m_writer.get(), &WriteQueue::committed, m_transport.get(), &WsServer::broadcast);
     connect(m_writer.get(), &WriteQueue::committed, this, [this] { m_search->wake(); });
+    connect(m_writer.get(), &WriteQueue::committed, m_dispatch.get(), &DispatchService::onCommitted);
+    connect(m_dispatch.get(), &DispatchService::staffChanged, m_transport.get(), &WsServer::queueStaffNotice);
     if (!m_transport->listen(&why))
         return fail(error, u"cannot listen on %1:%2: %3"_s.arg(m_config.listen.toString()).arg(m_config.port).arg(why));
     if (!m_config.portFile.isEmpty()) {
@@ -146,6 +161,13 @@ bool Server::start(QString *error)
         m_writer->submit(std::move(r));
     });
     m_housekeeping->start(60 * 1000);
+    connect(m_housekeeping, &QTimer::timeout, m_dispatch.get(), &DispatchService::pruneTracks);
+    if (m_config.dispatch.automatic) {
+        // The accept timeout: checked on a timer; the decision itself is a function of the clock's "now".
+        m_dispatchTimer = new QTimer(this);
+        connect(m_dispatchTimer, &QTimer::timeout, m_dispatch.get(), [this] { m_dispatch->checkTimeouts(); });
+        m_dispatchTimer->start(m_config.dispatch.checkIntervalSeconds * 1000);
+    }
     return true;
 }
 
@@ -153,6 +175,8 @@ void Server::stop()
 {
     if (m_housekeeping)
         m_housekeeping->stop();
+    if (m_dispatchTimer)
+        m_dispatchTimer->stop();
     if (m_transport)
         m_transport->closeAll();
     if (m_writer)

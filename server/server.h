@@ -18,6 +18,7 @@ class AttachmentStore;
 class AuthService;
 class Clock;
 class DirectoryService;
+class DispatchService;
 class SearchIndexer;
 class Store;
 class TicketService;
@@ -37,6 +38,7 @@ public:
     quint16 port() const;
     WriteQueue &writer() { return *m_writer; }
     const TicketTypeRegistry &types() const { return m_types; }
+    DispatchService &dispatch() { return *m_dispatch; }
 
 private:
     bool seed(QString *error);
@@ -51,9 +53,11 @@ private:
     std::unique_ptr<TicketService> m_tickets;
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<DirectoryService> m_directory;
+    std::unique_ptr<DispatchService> m_dispatch;
     std::unique_ptr<WsServer> m_transport;
     std::unique_ptr<SearchIndexer> m_search;
     QTimer *m_housekeeping = nullptr;
+    QTimer *m_dispatchTimer = nullptr;
 };
 
 } // namespace crewline::server

@@ -764,6 +764,62 @@
         <source>%1 (needs a %2)</source>
         <translation>%1 (needs a %2)</translation>
     </message>
+    <message>
+        <source>Dispatched automatically</source>
+        <translation>Dispatched automatically</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch found nobody</source>
+        <translation>Automatic dispatch found nobody</translation>
+    </message>
+    <message>
+        <source>Offered to several engineers</source>
+        <translation>Offered to several engineers</translation>
+    </message>
+    <message>
+        <source>Put in the claim pool</source>
+        <translation>Put in the claim pool</translation>
+    </message>
+    <message>
+        <source>Routed to a team</source>
+        <translation>Routed to a team</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>Re-dispatched: not accepted in time</source>
+        <translation>Re-dispatched: not accepted in time</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: supervisor told</source>
+        <translation>Not accepted in time: supervisor told</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>claim pool</source>
+        <translation>claim pool</translation>
+    </message>
+    <message>
+        <source>offered to %1</source>
+        <translation>offered to %1</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>assigned</translation>
+    </message>
+    <message>
+        <source>emergency: %1</source>
+        <translation>emergency: %1</translation>
+    </message>
+    <message>
+        <source>accept by %1</source>
+        <translation>accept by %1</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::LoginDialog</name>
@@ -1029,6 +1085,279 @@
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Map</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapPanel</name>
+    <message>
+        <source>distance unknown</source>
+        <translation>distance unknown</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>Zoom to fit</translation>
+    </message>
+    <message>
+        <source>Show every ticket and person on the map (F)</source>
+        <translation>Show every ticket and person on the map (F)</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>Trails</translation>
+    </message>
+    <message>
+        <source>Where each person went in the last hour</source>
+        <translation>Where each person went in the last hour</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Group nearby markers when zoomed out</source>
+        <translation>Group nearby markers when zoomed out</translation>
+    </message>
+    <message>
+        <source>Map settings…</source>
+        <translation>Map settings…</translation>
+    </message>
+    <message>
+        <source>Press 1–9 on the map, Enter here, or double-click to dispatch</source>
+        <translation>Press 1–9 on the map, Enter here, or double-click to dispatch</translation>
+    </message>
+    <message>
+        <source>Base map: %1 The plain grid is shown instead.</source>
+        <translation>Base map: %1 The plain grid is shown instead.</translation>
+    </message>
+    <message>
+        <source>Overlay %1 not loaded: %2</source>
+        <translation>Overlay %1 not loaded: %2</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>Overlays</translation>
+    </message>
+    <message>
+        <source>No overlay files (see Map settings)</source>
+        <translation>No overlay files (see Map settings)</translation>
+    </message>
+    <message>
+        <source>%1 has no location: it is not on the map.</source>
+        <translation>%1 has no location: it is not on the map.</translation>
+    </message>
+    <message>
+        <source>Select a ticket to see who could take it.</source>
+        <translation>Select a ticket to see who could take it.</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>Ranking…</translation>
+    </message>
+    <message>
+        <source>Nobody on duty with a known position.</source>
+        <translation>Nobody on duty with a known position.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %2 — %3, score %4
+%5 · %n open</source>
+        <translation>
+            <numerusform>%1. %2 — %3, score %4
+%5 · %n open</numerusform>
+            <numerusform>%1. %2 — %3, score %4
+%5 · %n open</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>position is old</source>
+        <translation>position is old</translation>
+    </message>
+    <message>
+        <source>frozen for today</source>
+        <translation>frozen for today</translation>
+    </message>
+    <message>
+        <source>Estimated by the console from distance and open tickets: the server gave no ranking.</source>
+        <translation>Estimated by the console from distance and open tickets: the server gave no ranking.</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>distance</translation>
+    </message>
+    <message>
+        <source>workload</source>
+        <translation>workload</translation>
+    </message>
+    <message>
+        <source>skills</source>
+        <translation>skills</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>position age</source>
+        <translation>position age</translation>
+    </message>
+    <message>
+        <source>Score %1 =</source>
+        <translation>Score %1 =</translation>
+    </message>
+    <message>
+        <source>Dispatched from the map: candidate %1, %2 away, score %3</source>
+        <translation>Dispatched from the map: candidate %1, %2 away, score %3</translation>
+    </message>
+    <message>
+        <source>You may not dispatch this ticket.</source>
+        <translation>You may not dispatch this ticket.</translation>
+    </message>
+    <message>
+        <source>Dispatching %1 to %2…</source>
+        <translation>Dispatching %1 to %2…</translation>
+    </message>
+    <message>
+        <source>Assigned on the map</source>
+        <translation>Assigned on the map</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigning %n ticket(s) to %1…</source>
+        <translation>
+            <numerusform>Assigning %n ticket to %1…</numerusform>
+            <numerusform>Assigning %n tickets to %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You may not assign these tickets.</source>
+        <translation>You may not assign these tickets.</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapRenderer</name>
+    <message>
+        <source>%1 · offline since %2</source>
+        <translation>%1 · offline since %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapSettingsDialog</name>
+    <message>
+        <source>Map settings</source>
+        <translation>Map settings</translation>
+    </message>
+    <message>
+        <source>Plain grid (works offline)</source>
+        <translation>Plain grid (works offline)</translation>
+    </message>
+    <message>
+        <source>Tile server (XYZ URL)</source>
+        <translation>Tile server (XYZ URL)</translation>
+    </message>
+    <message>
+        <source>Offline MBTiles file</source>
+        <translation>Offline MBTiles file</translation>
+    </message>
+    <message>
+        <source>Base map:</source>
+        <translation>Base map:</translation>
+    </message>
+    <message>
+        <source>Tile URL:</source>
+        <translation>Tile URL:</translation>
+    </message>
+    <message>
+        <source>Attribution:</source>
+        <translation>Attribution:</translation>
+    </message>
+    <message>
+        <source>Tiles are cached on disk and fetched only for what is on screen. Public OpenStreetMap tiles require the attribution shown and forbid bulk downloads; use your own tile server for many consoles. Tiles from Chinese providers use GCJ-02 coordinates and are shifted against GPS positions.</source>
+        <translation>Tiles are cached on disk and fetched only for what is on screen. Public OpenStreetMap tiles require the attribution shown and forbid bulk downloads; use your own tile server for many consoles. Tiles from Chinese providers use GCJ-02 coordinates and are shifted against GPS positions.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>MBTiles file</source>
+        <translation>MBTiles file</translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;All files (*)</translation>
+    </message>
+    <message>
+        <source>MBTiles file:</source>
+        <translation>MBTiles file:</translation>
+    </message>
+    <message>
+        <source>Overlay layers (GeoJSON):</source>
+        <translation>Overlay layers (GeoJSON):</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Demo layers</source>
+        <translation>Demo layers</translation>
+    </message>
+    <message>
+        <source>GeoJSON files</source>
+        <translation>GeoJSON files</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json);;All files (*)</source>
+        <translation>GeoJSON (*.geojson *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Say whose map data the tiles show (attribution): tile providers require it.</source>
+        <translation>Say whose map data the tiles show (attribution): tile providers require it.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapWidget</name>
+    <message>
+        <source>zoom %1</source>
+        <translation>zoom %1</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1637,10 @@
     <message>
         <source>Skills</source>
         <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Frozen for today: not dispatched automatically</source>
+        <translation>Frozen for today: not dispatched automatically</translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2605,171 @@
     <message>
         <source>Merge %1 into %2</source>
         <translation>Merge %1 into %2</translation>
+    </message>
+    <message>
+        <source>Claim %1</source>
+        <translation>Claim %1</translation>
+    </message>
+    <message>
+        <source>Freeze %1 for today</source>
+        <translation>Freeze %1 for today</translation>
+    </message>
+    <message>
+        <source>Lift the freeze on %1</source>
+        <translation>Lift the freeze on %1</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: %1</source>
+        <translation>Not accepted in time: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was re-dispatched to you.</source>
+        <translation>“%1” was re-dispatched to you.</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <source>Emergency offered to you: %1</source>
+        <translation>Emergency offered to you: %1</translation>
+    </message>
+    <message>
+        <source>“%1” — the first to accept takes it.</source>
+        <translation>“%1” — the first to accept takes it.</translation>
+    </message>
+    <message>
+        <source>New in the claim pool: %1</source>
+        <translation>New in the claim pool: %1</translation>
+    </message>
+    <message>
+        <source>Taken by someone else: %1</source>
+        <translation>Taken by someone else: %1</translation>
+    </message>
+    <message>
+        <source>%1 took “%2”.</source>
+        <translation>%1 took “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” was dispatched to you automatically.</source>
+        <translation>“%1” was dispatched to you automatically.</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::geo::GeoJson</name>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>the document is not a JSON object</translation>
+    </message>
+    <message>
+        <source>expected an array of features</source>
+        <translation>expected an array of features</translation>
+    </message>
+    <message>
+        <source>the document has no &quot;type&quot;</source>
+        <translation>the document has no &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a position [longitude, latitude]</source>
+        <translation>expected a position [longitude, latitude]</translation>
+    </message>
+    <message>
+        <source>position [%1, %2] is outside the world (GeoJSON puts the longitude first)</source>
+        <translation>position [%1, %2] is outside the world (GeoJSON puts the longitude first)</translation>
+    </message>
+    <message>
+        <source>expected an array of positions</source>
+        <translation>expected an array of positions</translation>
+    </message>
+    <message>
+        <source>needs at least %1 positions</source>
+        <translation>needs at least %1 positions</translation>
+    </message>
+    <message>
+        <source>expected an array of linear rings</source>
+        <translation>expected an array of linear rings</translation>
+    </message>
+    <message>
+        <source>a linear ring must end where it starts</source>
+        <translation>a linear ring must end where it starts</translation>
+    </message>
+    <message>
+        <source>expected a geometry object</source>
+        <translation>expected a geometry object</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>expected an array</translation>
+    </message>
+    <message>
+        <source>expected an array of lines</source>
+        <translation>expected an array of lines</translation>
+    </message>
+    <message>
+        <source>expected an array of polygons</source>
+        <translation>expected an array of polygons</translation>
+    </message>
+    <message>
+        <source>the geometry has no &quot;type&quot;</source>
+        <translation>the geometry has no &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>unknown geometry type &quot;%1&quot;</source>
+        <translation>unknown geometry type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;type&quot;: &quot;Feature&quot;</source>
+        <translation>expected an object with &quot;type&quot;: &quot;Feature&quot;</translation>
+    </message>
+    <message>
+        <source>expected an object or null</source>
+        <translation>expected an object or null</translation>
+    </message>
+    <message>
+        <source>the feature has no &quot;geometry&quot;</source>
+        <translation>the feature has no &quot;geometry&quot;</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2: %3</source>
+        <translation>Not valid JSON at line %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>Not GeoJSON: %1</source>
+        <translation>Not GeoJSON: %1</translation>
+    </message>
+    <message>
+        <source>Not GeoJSON at %1: %2</source>
+        <translation>Not GeoJSON at %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::geo::MbTiles</name>
+    <message>
+        <source>The MBTiles file %1 does not exist.</source>
+        <translation>The MBTiles file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (no metadata table).</source>
+        <translation>%1 is not an MBTiles file (no metadata table).</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (no tiles table).</source>
+        <translation>%1 is not an MBTiles file (no tiles table).</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::geo::TileLoader</name>
+    <message>
+        <source>The tile URL must be http(s) and contain {z}, {x} and {y}: %1</source>
+        <translation>The tile URL must be http(s) and contain {z}, {x} and {y}: %1</translation>
     </message>
 </context>
 <context>

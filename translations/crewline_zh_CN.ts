@@ -757,6 +757,62 @@
         <source>%1 (needs a %2)</source>
         <translation>%1（需 %2 审批）</translation>
     </message>
+    <message>
+        <source>Dispatched automatically</source>
+        <translation>已自动派单</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch found nobody</source>
+        <translation>自动派单未找到合适人员</translation>
+    </message>
+    <message>
+        <source>Offered to several engineers</source>
+        <translation>已同时推送给多名维修人员</translation>
+    </message>
+    <message>
+        <source>Put in the claim pool</source>
+        <translation>已放入抢单池</translation>
+    </message>
+    <message>
+        <source>Routed to a team</source>
+        <translation>已分派到班组</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>已抢单</translation>
+    </message>
+    <message>
+        <source>Re-dispatched: not accepted in time</source>
+        <translation>超时未接单，已改派</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: supervisor told</source>
+        <translation>超时未接单，已通知主管</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>claim pool</source>
+        <translation>抢单池</translation>
+    </message>
+    <message>
+        <source>offered to %1</source>
+        <translation>推送给 %1</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>emergency: %1</source>
+        <translation>紧急：%1</translation>
+    </message>
+    <message>
+        <source>accept by %1</source>
+        <translation>须在 %1 前接单</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::LoginDialog</name>
@@ -1018,6 +1074,276 @@
     <message>
         <source>administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapPanel</name>
+    <message>
+        <source>distance unknown</source>
+        <translation>距离未知</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Show every ticket and person on the map (F)</source>
+        <translation>缩放到显示全部工单和人员 (F)</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Trails</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <source>Where each person went in the last hour</source>
+        <translation>显示每个人最近一小时的行动轨迹</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>聚合</translation>
+    </message>
+    <message>
+        <source>Group nearby markers when zoomed out</source>
+        <translation>缩小时把相近的标记聚合显示</translation>
+    </message>
+    <message>
+        <source>Map settings…</source>
+        <translation>地图设置…</translation>
+    </message>
+    <message>
+        <source>Press 1–9 on the map, Enter here, or double-click to dispatch</source>
+        <translation>在地图上按 1–9、在此处按回车或双击即可派单</translation>
+    </message>
+    <message>
+        <source>Base map: %1 The plain grid is shown instead.</source>
+        <translation>底图：%1 已改用网格底图。</translation>
+    </message>
+    <message>
+        <source>Overlay %1 not loaded: %2</source>
+        <translation>图层 %1 未能加载：%2</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>叠加图层</translation>
+    </message>
+    <message>
+        <source>No overlay files (see Map settings)</source>
+        <translation>没有叠加图层文件（见地图设置）</translation>
+    </message>
+    <message>
+        <source>%1 has no location: it is not on the map.</source>
+        <translation>%1 没有位置信息，无法在地图上显示。</translation>
+    </message>
+    <message>
+        <source>Select a ticket to see who could take it.</source>
+        <translation>选中一张工单，即可查看可派的人员。</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>正在排序…</translation>
+    </message>
+    <message>
+        <source>Nobody on duty with a known position.</source>
+        <translation>没有位置已知的在岗人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %2 — %3, score %4
+%5 · %n open</source>
+        <translation>
+            <numerusform>%1. %2 — %3，得分 %4
+%5 · 在办 %n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>position is old</source>
+        <translation>位置已过时</translation>
+    </message>
+    <message>
+        <source>frozen for today</source>
+        <translation>今日已冻结</translation>
+    </message>
+    <message>
+        <source>Estimated by the console from distance and open tickets: the server gave no ranking.</source>
+        <translation>服务器未给出排序，由控制台按距离和在办工单估算。</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>position age</source>
+        <translation>位置时效</translation>
+    </message>
+    <message>
+        <source>Score %1 =</source>
+        <translation>得分 %1 =</translation>
+    </message>
+    <message>
+        <source>Dispatched from the map: candidate %1, %2 away, score %3</source>
+        <translation>从地图派单：第 %1 候选，距离 %2，得分 %3</translation>
+    </message>
+    <message>
+        <source>You may not dispatch this ticket.</source>
+        <translation>您无权派发此工单。</translation>
+    </message>
+    <message>
+        <source>Dispatching %1 to %2…</source>
+        <translation>正在将 %1 派给 %2…</translation>
+    </message>
+    <message>
+        <source>Assigned on the map</source>
+        <translation>在地图上派单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigning %n ticket(s) to %1…</source>
+        <translation>
+            <numerusform>正在将 %n 张工单派给 %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You may not assign these tickets.</source>
+        <translation>您无权派发这些工单。</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapRenderer</name>
+    <message>
+        <source>%1 · offline since %2</source>
+        <translation>%1 · %2 起离线</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapSettingsDialog</name>
+    <message>
+        <source>Map settings</source>
+        <translation>地图设置</translation>
+    </message>
+    <message>
+        <source>Plain grid (works offline)</source>
+        <translation>网格底图（可离线使用）</translation>
+    </message>
+    <message>
+        <source>Tile server (XYZ URL)</source>
+        <translation>瓦片服务（XYZ 地址）</translation>
+    </message>
+    <message>
+        <source>Offline MBTiles file</source>
+        <translation>离线 MBTiles 文件</translation>
+    </message>
+    <message>
+        <source>Base map:</source>
+        <translation>底图：</translation>
+    </message>
+    <message>
+        <source>Tile URL:</source>
+        <translation>瓦片地址：</translation>
+    </message>
+    <message>
+        <source>Attribution:</source>
+        <translation>版权署名：</translation>
+    </message>
+    <message>
+        <source>Tiles are cached on disk and fetched only for what is on screen. Public OpenStreetMap tiles require the attribution shown and forbid bulk downloads; use your own tile server for many consoles. Tiles from Chinese providers use GCJ-02 coordinates and are shifted against GPS positions.</source>
+        <translation>瓦片缓存在本地磁盘，只下载屏幕上需要的部分。公共 OpenStreetMap 瓦片要求显示版权署名，并禁止批量下载；控制台较多时请使用自己的瓦片服务。国内地图服务商的瓦片采用 GCJ-02 坐标，与 GPS 位置存在偏移。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>MBTiles file</source>
+        <translation>MBTiles 文件</translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>MBTiles file:</source>
+        <translation>MBTiles 文件：</translation>
+    </message>
+    <message>
+        <source>Overlay layers (GeoJSON):</source>
+        <translation>叠加图层（GeoJSON）：</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Demo layers</source>
+        <translation>演示图层</translation>
+    </message>
+    <message>
+        <source>GeoJSON files</source>
+        <translation>GeoJSON 文件</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json);;All files (*)</source>
+        <translation>GeoJSON (*.geojson *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Say whose map data the tiles show (attribution): tile providers require it.</source>
+        <translation>请填写瓦片地图数据的版权署名：瓦片服务商要求注明。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapWidget</name>
+    <message>
+        <source>zoom %1</source>
+        <translation>缩放级别 %1</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1621,10 @@
     <message>
         <source>Skills</source>
         <translation>技能</translation>
+    </message>
+    <message>
+        <source>Frozen for today: not dispatched automatically</source>
+        <translation>今日已冻结：不参与自动派单</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2579,171 @@
     <message>
         <source>Merge %1 into %2</source>
         <translation>将 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Claim %1</source>
+        <translation>抢单 %1</translation>
+    </message>
+    <message>
+        <source>Freeze %1 for today</source>
+        <translation>冻结 %1（今日）</translation>
+    </message>
+    <message>
+        <source>Lift the freeze on %1</source>
+        <translation>解除 %1 的冻结</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: %1</source>
+        <translation>超时未接单：%1</translation>
+    </message>
+    <message>
+        <source>“%1” was re-dispatched to you.</source>
+        <translation>“%1”已改派给您。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Emergency offered to you: %1</source>
+        <translation>紧急工单推送给您：%1</translation>
+    </message>
+    <message>
+        <source>“%1” — the first to accept takes it.</source>
+        <translation>“%1”——先接单者得。</translation>
+    </message>
+    <message>
+        <source>New in the claim pool: %1</source>
+        <translation>抢单池新工单：%1</translation>
+    </message>
+    <message>
+        <source>Taken by someone else: %1</source>
+        <translation>已被他人抢走：%1</translation>
+    </message>
+    <message>
+        <source>%1 took “%2”.</source>
+        <translation>%1 接走了“%2”。</translation>
+    </message>
+    <message>
+        <source>“%1” was dispatched to you automatically.</source>
+        <translation>“%1”已自动派给您。</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::geo::GeoJson</name>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>文档不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>expected an array of features</source>
+        <translation>此处应为要素（feature）数组</translation>
+    </message>
+    <message>
+        <source>the document has no &quot;type&quot;</source>
+        <translation>文档缺少 &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>expected a position [longitude, latitude]</source>
+        <translation>此处应为坐标 [经度, 纬度]</translation>
+    </message>
+    <message>
+        <source>position [%1, %2] is outside the world (GeoJSON puts the longitude first)</source>
+        <translation>坐标 [%1, %2] 超出范围（GeoJSON 中经度在前）</translation>
+    </message>
+    <message>
+        <source>expected an array of positions</source>
+        <translation>此处应为坐标数组</translation>
+    </message>
+    <message>
+        <source>needs at least %1 positions</source>
+        <translation>至少需要 %1 个坐标</translation>
+    </message>
+    <message>
+        <source>expected an array of linear rings</source>
+        <translation>此处应为线环数组</translation>
+    </message>
+    <message>
+        <source>a linear ring must end where it starts</source>
+        <translation>线环的终点必须与起点相同</translation>
+    </message>
+    <message>
+        <source>expected a geometry object</source>
+        <translation>此处应为几何对象</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>此处应为数组</translation>
+    </message>
+    <message>
+        <source>expected an array of lines</source>
+        <translation>此处应为线数组</translation>
+    </message>
+    <message>
+        <source>expected an array of polygons</source>
+        <translation>此处应为多边形数组</translation>
+    </message>
+    <message>
+        <source>the geometry has no &quot;type&quot;</source>
+        <translation>几何对象缺少 &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>unknown geometry type &quot;%1&quot;</source>
+        <translation>未知的几何类型 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;type&quot;: &quot;Feature&quot;</source>
+        <translation>此处应为 &quot;type&quot;: &quot;Feature&quot; 的对象</translation>
+    </message>
+    <message>
+        <source>expected an object or null</source>
+        <translation>此处应为对象或 null</translation>
+    </message>
+    <message>
+        <source>the feature has no &quot;geometry&quot;</source>
+        <translation>要素缺少 &quot;geometry&quot;</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2: %3</source>
+        <translation>第 %1 行第 %2 列不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>Not GeoJSON: %1</source>
+        <translation>不是 GeoJSON：%1</translation>
+    </message>
+    <message>
+        <source>Not GeoJSON at %1: %2</source>
+        <translation>%1 处不是 GeoJSON：%2</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::geo::MbTiles</name>
+    <message>
+        <source>The MBTiles file %1 does not exist.</source>
+        <translation>MBTiles 文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (no metadata table).</source>
+        <translation>%1 不是 MBTiles 文件（缺少 metadata 表）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles file (no tiles table).</source>
+        <translation>%1 不是 MBTiles 文件（缺少 tiles 表）。</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::geo::TileLoader</name>
+    <message>
+        <source>The tile URL must be http(s) and contain {z}, {x} and {y}: %1</source>
+        <translation>瓦片地址必须是 http(s)，并包含 {z}、{x} 和 {y}：%1</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,10 @@ void StaffModel::attach(Connection &connection)
         disconnect(m_connection, nullptr, this, nullptr);
     m_connection = &connection;
     connect(&connection, &Connection::synchronized, this, &StaffModel::refresh);
+    connect(&connection, &Connection::noticeReceived, this, [this](const QString &notice, const QJsonObject &data) {
+        if (notice == u"staff" && !applyNotice(data))
+            m_refreshTimer.start(); // someone new in the field: reload the list
+    });
     connect(&connection, &Connection::eventReceived, this, [this](const Event &e) {
         if (e.type.startsWith(u"user.") || e.type.startsWith(u"staff."))
             m_refreshTimer.start();
@@ -104,6 +108,49 @@ void StaffModel::setStaff(const QList<FieldStaff> &staff)
     rebuild();
 }
 
+bool StaffModel::applyNotice(const QJsonObject &d)
+{
+    const UserId id(d.value(u"userId"_s).toInteger());
+    const int row = rowOf(id);
+    if (!id.isValid() || row < 0 || !m_rows.at(row).field)
+        return false;
+    FieldStaff *f = nullptr;
+    for (FieldStaff &s : m_staff) {
+        if (s.userId == id)
+            f = &s;
+    }
+    if (!f)
+        return false;
+    if (d.value(u"lat"_s).isDouble() && d.value(u"lon"_s).isDouble())
+        f->position = GeoPoint::at(d.value(u"lat"_s).toDouble(), d.value(u"lon"_s).toDouble());
+    f->accuracy = d.value(u"accuracy"_s).toDouble(f->accuracy);
+    f->heading = d.value(u"heading"_s).toDouble(-1);
+    f->speed = d.value(u"speed"_s).toDouble(-1);
+    if (const QDateTime at = timeFromJson(d.value(u"at"_s)); at.isValid())
+        f->positionAt = at;
+    if (const auto status = staffStatusFromName(d.value(u"status"_s).toString()))
+        f->status = *status;
+    if (d.value(u"openTickets"_s).isDouble())
+        f->openTickets = d.value(u"openTickets"_s).toInt();
+    f->frozen = d.value(u"frozen"_s).toBool(f->frozen);
+
+    Row &r = m_rows[row];
+    const Row before = r;
+    r.status = staffStatusName(f->status);
+    r.serverOpen = f->openTickets;
+    r.position = f->position;
+    r.accuracy = f->accuracy;
+    r.heading = f->heading;
+    r.speed = f->speed;
+    r.positionAt = f->positionAt;
+    r.frozen = f->frozen;
+    if (!(before == r)) {
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        Q_EMIT staffMoved(id);
+    }
+    return true;
+}
+
 void StaffModel::rebuild()
 {
     QList<Row> wanted;
@@ -121,6 +168,12 @@ void StaffModel::rebuild()
         r.status = staffStatusName(f.status);
         r.skills = f.skills;
         r.serverOpen = f.openTickets;
+        r.position = f.position;
+        r.accuracy = f.accuracy;
+        r.heading = f.heading;
+        r.speed = f.speed;
+        r.positionAt = f.positionAt;
+        r.frozen = f.frozen;
         wanted << r;
         seen.insert(f.userId.value());
     }
@@ -275,6 +328,8 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
         tip += u'\n' + tr("%n open ticket(s)", nullptr, open(r));
         if (!r.skills.isEmpty())
             tip += u'\n' + tr("Skills: %1").arg(r.skills.join(u", "_s));
+        if (r.frozen)
+            tip += u'\n' + tr("Frozen for today: not dispatched automatically");
         return tip;
     }
     case Qt::ForegroundRole:
@@ -299,6 +354,22 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
         return statusColor(r.status);
     case SearchTextRole:
         return QStringList{r.name, m_directory.teamName(r.teamId), status, r.skills.join(u' ')}.join(u'\n');
+    case HasPositionRole:
+        return r.position.isValid();
+    case LatitudeRole:
+        return r.position.isValid() ? QVariant(r.position.lat) : QVariant();
+    case LongitudeRole:
+        return r.position.isValid() ? QVariant(r.position.lon) : QVariant();
+    case AccuracyRole:
+        return r.accuracy;
+    case HeadingRole:
+        return r.heading >= 0 ? QVariant(r.heading) : QVariant();
+    case SpeedRole:
+        return r.speed >= 0 ? QVariant(r.speed) : QVariant();
+    case PositionAtRole:
+        return r.positionAt;
+    case FrozenRole:
+        return r.frozen;
     case SortRole:
         switch (index.column()) {
         case StatusColumn:

@@ -5,7 +5,8 @@
 // field_staff row). Rows are keyed by user and updated in place, so views keep selection. Open ticket counts are
 // counted live from the ticket model (new and active phases, as the server counts them); without a ticket model
 // the server's figures are shown. attach() keeps the list current from a connection: after every (re)subscribe,
-// on user and staff events, and every minute for status changes reported from the field.
+// on user and staff events, and every minute; and live from "staff" notices (position, accuracy, heading, speed,
+// status, day freeze), which update the row in place.
 
 #include "common/domain.h"
 
@@ -48,12 +49,22 @@ public:
         StatusColorRole, // QColor
         SearchTextRole,  // name, team, skills, role: for the search box
         SortRole,
+        HasPositionRole, // bool: a position was ever reported
+        LatitudeRole,    // double (WGS-84 degrees); invalid QVariant without a position
+        LongitudeRole,   // double
+        AccuracyRole,    // double, metres (68 % radius)
+        HeadingRole,     // double, degrees clockwise from north; invalid QVariant when unknown
+        SpeedRole,       // double, metres per second; invalid QVariant when unknown
+        PositionAtRole,  // QDateTime (UTC) of the last fix; invalid without one
+        FrozenRole,      // bool: day-frozen (日冻结), not dispatched automatically today
     };
 
     explicit StaffModel(const Directory &directory, const TicketModel *tickets = nullptr, QObject *parent = nullptr);
 
     // The server's field staff list (staff.list); rows are merged with the directory's assignable users.
     void setStaff(const QList<FieldStaff> &staff);
+    // Applies one "staff" notice (docs/protocol.md): true when the person has a row here.
+    bool applyNotice(const QJsonObject &data);
     // Keeps the list current from the connection (see the class comment). Refreshes at once when online.
     void attach(Connection &connection);
     void refresh();
@@ -64,6 +75,8 @@ public:
     int rowOf(UserId id) const { return m_index.value(id.value(), -1); }
     UserId userAt(int row) const { return m_rows.at(row).userId; }
     int openTickets(UserId id) const;
+    // The field staff as the server reported them (positions, accuracy, time of the fix): for the map.
+    const QList<FieldStaff> &fieldStaff() const { return m_staff; }
 
     static QColor statusColor(const QString &status);
     static QString statusText(const QString &status);
@@ -76,6 +89,8 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    // A position or status changed live (after the row's dataChanged): the map moves the marker.
+    void staffMoved(crewline::UserId id);
 
 private:
     struct Row
@@ -89,6 +104,12 @@ private:
         QStringList skills;
         int serverOpen = 0;
         int localOpen = 0;
+        GeoPoint position;
+        double accuracy = 0;
+        double heading = -1;
+        double speed = -1;
+        QDateTime positionAt;
+        bool frozen = false;
         friend bool operator==(const Row &, const Row &) = default;
     };
 

@@ -169,6 +169,99 @@ void Workspace::fetchTicket(TicketId id, std::function<void(bool, const TicketDe
     });
 }
 
+DispatchCandidate DispatchCandidate::fromJson(const QJsonObject &o)
+{
+    DispatchCandidate c;
+    c.userId = UserId(o.value(u"userId"_s).toInteger());
+    c.name = o.value(u"name"_s).toString();
+    c.teamId = TeamId(o.value(u"teamId"_s).toInteger());
+    c.score = o.value(u"score"_s).toDouble();
+    c.distance = o.value(u"distance"_s).toDouble(-1);
+    c.openTickets = o.value(u"openTickets"_s).toInt();
+    c.status = o.value(u"status"_s).toString();
+    const QJsonObject p = o.value(u"position"_s).toObject();
+    if (p.value(u"lat"_s).isDouble())
+        c.position = GeoPoint::at(p.value(u"lat"_s).toDouble(), p.value(u"lon"_s).toDouble());
+    c.positionAt = timeFromJson(o.value(u"positionAt"_s));
+    c.stale = o.value(u"stale"_s).toBool(true);
+    c.frozen = o.value(u"frozen"_s).toBool();
+    c.eligible = o.value(u"eligible"_s).toBool();
+    for (const QJsonValue &v : o.value(u"skills"_s).toArray())
+        c.skills << v.toString();
+    c.breakdown = o.value(u"breakdown"_s).toObject();
+    return c;
+}
+
+void Workspace::suggestDispatch(TicketId id, int limit,
+                                std::function<void(bool, const DispatchSuggestion &, const QString &)> done)
+{
+    m_connection.request(Op::DispatchSuggest, {{u"ticketId"_s, id.value()}, {u"limit"_s, limit}},
+                         [done](const Response &r) {
+                             DispatchSuggestion s;
+                             if (!r.ok) {
+                                 done(false, s, r.error.message);
+                                 return;
+                             }
+                             s.ticketId = TicketId(r.result.value(u"ticketId"_s).toInteger());
+                             for (const QJsonValue &v : r.result.value(u"candidates"_s).toArray())
+                                 s.candidates << DispatchCandidate::fromJson(v.toObject());
+                             for (const QJsonValue &v : r.result.value(u"skills"_s).toArray())
+                                 s.skills << v.toString();
+                             s.emergency = r.result.value(u"emergency"_s).toBool();
+                             s.hasLocation = r.result.value(u"hasLocation"_s).toBool();
+                             done(true, s, {});
+                         });
+}
+
+void Workspace::fetchTrack(UserId id, const QDateTime &since,
+                           std::function<void(bool, const QList<TrackPoint> &, const QString &)> done)
+{
+    QJsonObject data{{u"userId"_s, id.value()}};
+    if (since.isValid())
+        data.insert(u"since"_s, timeToJson(since));
+    m_connection.request(Op::StaffTrack, data, [done](const Response &r) {
+        QList<TrackPoint> points;
+        if (!r.ok) {
+            done(false, points, r.error.message);
+            return;
+        }
+        for (const QJsonValue &v : r.result.value(u"points"_s).toArray())
+            points << TrackPoint::fromJson(v.toObject());
+        done(true, points, {});
+    });
+}
+
+void Workspace::reportPosition(const GeoPoint &position, double accuracy, double heading, double speed,
+                               const QString &status, std::function<void(bool, const QString &)> done)
+{
+    QJsonObject data{{u"lat"_s, position.lat}, {u"lon"_s, position.lon}, {u"accuracy"_s, accuracy}};
+    if (heading >= 0)
+        data.insert(u"heading"_s, heading);
+    if (speed >= 0)
+        data.insert(u"speed"_s, speed);
+    if (!status.isEmpty())
+        data.insert(u"status"_s, status);
+    m_connection.request(Op::StaffReport, data, [done](const Response &r) {
+        if (done)
+            done(r.ok, r.ok ? QString() : r.error.message);
+    });
+}
+
+QString Workspace::claim(TicketId id)
+{
+    return queue(Op::TicketClaim, id, {}, tr("Claim %1").arg(ticketLabel(id)), false);
+}
+
+QString Workspace::freezeStaff(UserId id, bool frozen, const QString &reason)
+{
+    QJsonObject data{{u"userId"_s, id.value()}, {u"frozen"_s, frozen}};
+    if (!reason.isEmpty())
+        data.insert(u"reason"_s, reason);
+    const QString name = m_directory.userName(id);
+    return queue(Op::StaffFreeze, TicketId(), data,
+                 frozen ? tr("Freeze %1 for today").arg(name) : tr("Lift the freeze on %1").arg(name), false);
+}
+
 void Workspace::onEvent(const Event &e)
 {
     if (e.type == u"user.created") {
@@ -194,7 +287,24 @@ void Workspace::onEvent(const Event &e)
     Notification n;
     n.at = e.at;
     n.ticketId = t.id;
-    if (forMe && action == u"assign") {
+    const QString reason = e.data.value(u"reason"_s).toString();
+    if (forMe && (action == u"redispatch" || action == u"dispatch_timeout")) {
+        n.title = tr("Not accepted in time: %1").arg(t.number);
+        n.text = t.assigneeId == me().id && action == u"redispatch" ? tr("“%1” was re-dispatched to you.").arg(t.title)
+                                                                    : tr("“%1”: %2").arg(t.title, reason);
+    } else if (forMe && action == u"offer") {
+        n.title = tr("Emergency offered to you: %1").arg(t.number);
+        n.text = tr("“%1” — the first to accept takes it.").arg(t.title);
+    } else if (forMe && action == u"pool") {
+        n.title = tr("New in the claim pool: %1").arg(t.number);
+        n.text = t.title;
+    } else if (forMe && action == u"claim") {
+        n.title = tr("Taken by someone else: %1").arg(t.number);
+        n.text = tr("%1 took “%2”.").arg(actorName, t.title);
+    } else if (forMe && action == u"auto_dispatch") {
+        n.title = tr("Assigned to you: %1").arg(t.number);
+        n.text = tr("“%1” was dispatched to you automatically.").arg(t.title);
+    } else if (forMe && action == u"assign") {
         n.title = tr("Assigned to you: %1").arg(t.number);
         n.text = tr("%1 assigned “%2” to you.").arg(actorName, t.title);
     } else if (forMe && action == u"urge") {

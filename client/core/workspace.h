@@ -29,6 +29,36 @@ struct TicketDetail
     QStringList transitions; // the named transitions the user may perform now
 };
 
+// One ranked engineer from dispatch.suggest (docs/protocol.md).
+struct DispatchCandidate
+{
+    UserId userId;
+    QString name;
+    TeamId teamId;
+    double score = 0;     // 0..1, higher is better
+    double distance = -1; // metres; negative when unknown
+    int openTickets = 0;
+    QString status; // staff status name
+    GeoPoint position;
+    QDateTime positionAt;
+    bool stale = true;
+    bool frozen = false;
+    bool eligible = false; // may be dispatched automatically (not off duty, not frozen)
+    QStringList skills;
+    QJsonObject breakdown; // component -> weighted contribution to score
+
+    static DispatchCandidate fromJson(const QJsonObject &o);
+};
+
+struct DispatchSuggestion
+{
+    TicketId ticketId;
+    QList<DispatchCandidate> candidates; // best first
+    QStringList skills;                  // what the ticket needs
+    bool emergency = false;
+    bool hasLocation = false;
+};
+
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -68,6 +98,20 @@ public:
     QString reopen(TicketId id, const QString &reason);
     QString split(TicketId id, const QList<qint64> &commentIds, const QString &title);
     QString merge(TicketId master, const QList<TicketId> &duplicates);
+    // Dispatch: an engineer takes a pooled or offered ticket (first one wins; others get already_claimed).
+    QString claim(TicketId id);
+    // Day-freezes (日冻结) a field engineer, or lifts it.
+    QString freezeStaff(UserId id, bool frozen, const QString &reason = {});
+
+    // Ranked candidates for a ticket (dispatch.suggest), best first.
+    void suggestDispatch(TicketId id, int limit,
+                         std::function<void(bool ok, const DispatchSuggestion &suggestion, const QString &error)> done);
+    // A person's recent track (staff.track), oldest first; since invalid: the server's default (24 h).
+    void fetchTrack(UserId id, const QDateTime &since,
+                    std::function<void(bool ok, const QList<TrackPoint> &points, const QString &error)> done);
+    // Reports the user's own position (engineers; staff.report). Not queued: a position is only worth sending now.
+    void reportPosition(const GeoPoint &position, double accuracy, double heading, double speed, const QString &status,
+                        std::function<void(bool ok, const QString &error)> done = {});
     // After a conflict: the same intent again, on the ticket's current version.
     QString reapply(const OutboxAction &action, const Ticket &current);
     // The ticket as the user saw it when a change still in the outbox was queued (conflict dialogs compare it with

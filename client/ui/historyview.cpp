@@ -104,6 +104,14 @@ QString HistoryView::actionText(const QString &action)
         {u"link"_s, QT_TR_NOOP("Linked")},
         {u"unlink"_s, QT_TR_NOOP("Unlinked")},
         {u"attach"_s, QT_TR_NOOP("Attached a file")},
+        {u"auto_dispatch"_s, QT_TR_NOOP("Dispatched automatically")},
+        {u"auto_dispatch_failed"_s, QT_TR_NOOP("Automatic dispatch found nobody")},
+        {u"offer"_s, QT_TR_NOOP("Offered to several engineers")},
+        {u"pool"_s, QT_TR_NOOP("Put in the claim pool")},
+        {u"route"_s, QT_TR_NOOP("Routed to a team")},
+        {u"claim"_s, QT_TR_NOOP("Claimed")},
+        {u"redispatch"_s, QT_TR_NOOP("Re-dispatched: not accepted in time")},
+        {u"dispatch_timeout"_s, QT_TR_NOOP("Not accepted in time: supervisor told")},
     };
     const char *name = names.value(action, nullptr);
     return name ? tr(name) : action;
@@ -135,6 +143,7 @@ QString HistoryView::fieldText(const QString &field)
         {u"attachment"_s, QT_TR_NOOP("Attachment")},
         {u"link"_s, QT_TR_NOOP("Link")},
         {u"movedComments"_s, QT_TR_NOOP("Messages moved")},
+        {u"dispatch"_s, QT_TR_NOOP("Dispatch")},
     };
     const char *name = names.value(field, nullptr);
     return name ? tr(name) : field;
@@ -171,6 +180,20 @@ QString HistoryView::valueText(const QString &type, const QString &field, const 
     }
     if (field == u"location" && v.isObject())
         return u"%1, %2"_s.arg(v.toObject().value(u"lat"_s).toDouble()).arg(v.toObject().value(u"lon"_s).toDouble());
+    if (field == u"dispatch" && v.isObject()) {
+        const DispatchState d = DispatchState::fromJson(v.toObject());
+        QStringList names;
+        for (UserId id : d.offeredTo)
+            names << dir.userName(id);
+        QString text = d.mode == u"pool"    ? tr("claim pool")
+                       : d.mode == u"offer" ? tr("offered to %1").arg(names.join(u", "_s))
+                                            : tr("assigned");
+        if (d.emergency)
+            text = tr("emergency: %1").arg(text);
+        if (d.deadline.isValid())
+            text += u"; "_s + tr("accept by %1").arg(timeText(d.deadline));
+        return text;
+    }
     if (field == u"pendingApproval" && v.isObject()) {
         const PendingApproval p = PendingApproval::fromJson(v.toObject());
         return tr("%1 (needs a %2)").arg(dir.transitionName(type, p.transition), p.approverRole);

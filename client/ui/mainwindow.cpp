@@ -4,6 +4,8 @@
 #include "client/core/workspace.h"
 #include "client/ui/boardview.h"
 #include "client/ui/conflictdialog.h"
+#include "client/ui/map/mappanel.h"
+#include "client/ui/map/mapwidget.h"
 #include "client/ui/newticketdialog.h"
 #include "client/ui/notificationpanel.h"
 #include "client/ui/settings.h"
@@ -69,12 +71,23 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addDock(m_pending, tr("Pending actions"), u"dock.pending"_s, Qt::LeftDockWidgetArea);
     tabifyDockWidget(notes, m_docks.last());
     notes->raise();
+    // The map shares the bottom area with the board (appended last: restoreLayout() sizes docks by index).
+    m_map = new MapPanel(workspace, &m_staff->model(), this);
+    addDock(m_map, tr("Map"), u"dock.map"_s, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(boardDock, m_docks.last());
+    boardDock->raise();
 
     for (TicketTableView *view : {m_table, m_myWork}) {
         connect(view, &TicketTableView::ticketActivated, this, &MainWindow::openTicket);
         connect(view, &TicketTableView::currentTicketChanged, this, &MainWindow::openTicket);
     }
     connect(m_table, &TicketTableView::filterChanged, m_board, &BoardView::setFilter);
+    // Map and table are linked: the same filter, and the selected ticket is centred with its candidates.
+    connect(m_table, &TicketTableView::filterChanged, m_map, &MapPanel::setFilter);
+    connect(m_table, &TicketTableView::currentTicketChanged, m_map, &MapPanel::showTicket);
+    connect(m_map, &MapPanel::ticketActivated, this, &MainWindow::openTicket);
+    connect(m_map, &MapPanel::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_board, &BoardView::ticketActivated, this, &MainWindow::openTicket);
     connect(m_notifications, &NotificationPanel::ticketActivated, this, &MainWindow::openTicket);
     connect(m_detail, &TicketDetailView::openTicketRequested, this, &MainWindow::openTicket);
@@ -184,6 +197,11 @@ void MainWindow::buildMenus()
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
     }
 
+    go->addSeparator();
+    QAction *map = go->addAction(tr("&Map"), this, &MainWindow::showMap);
+    map->setObjectName(u"action.map"_s);
+    map->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+
     QMenu *ticket = menuBar()->addMenu(tr("&Ticket"));
     ticket->addActions(m_detail->ticketActions());
     // The ticket shortcuts also work from the tables: they act on the selected ticket, which the detail view follows.
@@ -270,6 +288,19 @@ void MainWindow::openTicket(TicketId id)
         return;
     m_detail->showTicket(id);
     m_presence->setActivity(id, u"viewing"_s);
+}
+
+void MainWindow::showMap()
+{
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        if (dock->widget() == m_map) {
+            dock->show();
+            dock->raise();
+        }
+    }
+    if (const TicketId current = m_table->currentTicket(); current.isValid())
+        m_map->showTicket(current);
+    m_map->canvas()->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::newTicket()

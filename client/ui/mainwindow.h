@@ -1,7 +1,7 @@
 #pragma once
 
 // The console's main window: the ticket table in the middle, dockable views around it (queue board, ticket detail,
-// my work, staff, notifications, pending actions), a status bar that is honest about the connection, and a
+// my work, staff, map, notifications, pending actions), a status bar that is honest about the connection, and a
 // keyboard shortcut for everything, listed in the help overlay (F1). Layout and dock choices are saved per user.
 
 #include "common/types.h"
@@ -16,6 +16,7 @@ class QSystemTrayIcon;
 namespace crewline::client {
 
 class BoardView;
+class MapPanel;
 class NotificationPanel;
 class PendingPanel;
 class Presence;
@@ -35,6 +36,8 @@ public:
     TicketDetailView *detail() const { return m_detail; }
     BoardView *board() const { return m_board; }
     StaffPanel *staff() const { return m_staff; }
+    MapPanel *map() const { return m_map; }
+    void showMap();
     TicketTableView *myWork() const { return m_myWork; }
     void showHelp();
     void restoreLayout();
@@ -60,6 +63,7 @@ private:
     TicketDetailView *m_detail = nullptr;
     BoardView *m_board = nullptr;
     StaffPanel *m_staff = nullptr;
+    MapPanel *m_map = nullptr;
     NotificationPanel *m_notifications = nullptr;
     PendingPanel *m_pending = nullptr;
     QLabel *m_connectionLabel = nullptr;

@@ -38,6 +38,40 @@ void UiSettings::save() const
     s.setValue(u"ui/closedDays"_s, closedDays);
 }
 
+QStringList MapSettings::demoOverlays()
+{
+    return {u":/crewline/map/hangzhou-service-zones.geojson"_s, u":/crewline/map/hangzhou-pipe-network.geojson"_s};
+}
+
+MapSettings MapSettings::load()
+{
+    QSettings s;
+    MapSettings m;
+    const QString base = s.value(u"map/base"_s, u"grid"_s).toString();
+    m.base = base == u"xyz" ? Base::Xyz : base == u"mbtiles" ? Base::MbTiles : Base::Grid;
+    m.tileUrl = s.value(u"map/tileUrl"_s).toString();
+    m.tileAttribution = s.value(u"map/tileAttribution"_s).toString();
+    m.mbtilesPath = s.value(u"map/mbtiles"_s).toString();
+    m.overlays = s.contains(u"map/overlays"_s) ? s.value(u"map/overlays"_s).toStringList() : demoOverlays();
+    m.trails = s.value(u"map/trails"_s, true).toBool();
+    m.labels = s.value(u"map/labels"_s, true).toBool();
+    m.clustering = s.value(u"map/clustering"_s, true).toBool();
+    return m;
+}
+
+void MapSettings::save() const
+{
+    QSettings s;
+    s.setValue(u"map/base"_s, base == Base::Xyz ? u"xyz"_s : base == Base::MbTiles ? u"mbtiles"_s : u"grid"_s);
+    s.setValue(u"map/tileUrl"_s, tileUrl);
+    s.setValue(u"map/tileAttribution"_s, tileAttribution);
+    s.setValue(u"map/mbtiles"_s, mbtilesPath);
+    s.setValue(u"map/overlays"_s, overlays);
+    s.setValue(u"map/trails"_s, trails);
+    s.setValue(u"map/labels"_s, labels);
+    s.setValue(u"map/clustering"_s, clustering);
+}
+
 QByteArray SettingsTrustStore::pinned(const QString &hostPort) const
 {
     return QSettings().value(u"trust/"_s + QString(hostPort).replace(u'/', u'_')).toByteArray();

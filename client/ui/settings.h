@@ -30,6 +30,29 @@ struct UiSettings
     void save() const;
 };
 
+// The map's base layer and overlays. The default is the plain grid with the demo overlays: works offline.
+struct MapSettings
+{
+    enum class Base
+    {
+        Grid,
+        Xyz,
+        MbTiles
+    };
+    Base base = Base::Grid;
+    QString tileUrl;         // XYZ template
+    QString tileAttribution; // shown on the map
+    QString mbtilesPath;
+    QStringList overlays; // GeoJSON files (":/crewline/map/..." for the shipped demo layers)
+    bool trails = true;
+    bool labels = true;
+    bool clustering = true;
+
+    static QStringList demoOverlays();
+    static MapSettings load();
+    void save() const;
+};
+
 class SettingsTrustStore final : public TrustStore
 {
 public:

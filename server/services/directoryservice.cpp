@@ -1,5 +1,6 @@
 #include "server/services/directoryservice.h"
 
+#include "server/clock.h"
 #include "server/storage/store.h"
 
 #include <QJsonArray>
@@ -33,7 +34,8 @@ Outcome DirectoryService::teams()
 Outcome DirectoryService::staff()
 {
     QJsonArray out;
-    for (const FieldStaff &f : m_reader.staff())
+    const QDate today = (m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc()).date();
+    for (const FieldStaff &f : m_reader.staff(today))
         out.append(f.toJson());
     return Outcome::success({{u"staff"_s, out}});
 }

@@ -7,13 +7,15 @@
 
 namespace crewline::server {
 
+class Clock;
 class Store;
 
 class DirectoryService
 {
 public:
-    explicit DirectoryService(Store &reader)
+    explicit DirectoryService(Store &reader, const Clock *clock = nullptr)
         : m_reader(reader)
+        , m_clock(clock)
     {
     }
     Outcome users(const Caller &caller);
@@ -22,6 +24,7 @@ public:
 
 private:
     Store &m_reader;
+    const Clock *m_clock; // decides who is day-frozen today
 };
 
 } // namespace crewline::server

@@ -1,5 +1,7 @@
 #include "server/services/ticketservice.h"
 
+#include "server/services/ticketmutation.h"
+
 #include "common/jsonwriter.h"
 #include "common/permissions.h"
 #include "server/clock.h"
@@ -103,18 +105,6 @@ void stampPhase(Ticket &t, Phase phase, const QDateTime &now)
     }
 }
 
-// What a mutation adds besides the new ticket state.
-struct Change
-{
-    QString reason;  // audit reason
-    QString message; // a message to add to the conversation with the change
-    CommentKind messageKind = CommentKind::Public;
-    QList<UserId> notify; // people to tell (in the event)
-    QString auditAction;  // overrides the action name in the audit
-};
-
-using ChangeFn = std::function<std::optional<protocol::Error>(Ticket &, const TicketType &, Change &)>;
-
 Comment makeComment(const Caller &caller, TicketId ticket, CommentKind kind, const QString &body, const QDateTime &now)
 {
     Comment c;
@@ -145,6 +135,8 @@ Comment addComment(WriteContext &ctx, const Caller &caller, const Ticket &ticket
     ctx.emitEvent(e);
     return comment;
 }
+
+} // namespace
 
 // Loads, checks and changes one ticket, then stores it with its audit entry and event. The heart of every
 // ticket operation: optimistic concurrency (version), visibility, merged tickets, phase timestamps.
@@ -179,6 +171,13 @@ Outcome mutate(WriteContext &ctx, const TicketTypeRegistry &types, const Caller 
         return Outcome::success({{u"ticket"_s, before.toJson()}, {u"unchanged"_s, true}});
 
     const Phase phase = type->phaseOf(after.status);
+    // A dispatch deadline only runs while a ticket waits to be accepted (dispatchservice.h).
+    if (after.dispatch.isValid() && after.dispatch.deadline.isValid() &&
+        (after.acceptedAt.isValid() || phase == Phase::Resolved || phase == Phase::Closed ||
+         after.status == TicketType::kSuspended))
+        after.dispatch.deadline = {};
+    if (after.dispatch.mode == u"assigned" && !after.assigneeId.isValid())
+        after.dispatch = {}; // handed back: no longer dispatched
     stampPhase(after, phase, ctx.now());
     after.version = before.version + 1;
     after.updatedAt = ctx.now();
@@ -204,18 +203,51 @@ Outcome mutate(WriteContext &ctx, const TicketTypeRegistry &types, const Caller 
         {u"teamId"_s, before.teamId.isValid() ? QJsonValue(before.teamId.value()) : QJsonValue(QJsonValue::Null)},
         {u"status"_s, before.status},
         {u"type"_s, before.type}};
-    ctx.emitEvent(TicketService::ticketEvent(u"ticket.changed"_s, after,
-                                             {{u"action"_s, audit.action},
-                                              {u"changed"_s, changed},
-                                              {u"previous"_s, previous},
-                                              {u"actor"_s, actorJson(caller)},
-                                              {u"notify"_s, idArray(change.notify)}},
-                                             ctx.now()));
+    QJsonObject eventData = change.eventExtra;
+    eventData.insert(u"action"_s, audit.action);
+    eventData.insert(u"changed"_s, changed);
+    eventData.insert(u"previous"_s, previous);
+    eventData.insert(u"actor"_s, actorJson(caller));
+    eventData.insert(u"notify"_s, idArray(change.notify));
+    ctx.emitEvent(TicketService::ticketEvent(u"ticket.changed"_s, after, eventData, ctx.now()));
     if (!change.message.isEmpty())
         addComment(ctx, caller, after, makeComment(caller, after.id, change.messageKind, change.message, ctx.now()),
                    {});
     return Outcome::success({{u"ticket"_s, after.toJson()}});
 }
+
+Caller systemCaller()
+{
+    Caller c;
+    c.role = Role::Admin;
+    c.username = u"system"_s;
+    c.displayName = u"System"_s;
+    return c;
+}
+
+std::optional<protocol::Error> takeTicket(Ticket &t, const TicketType &type, UserId who, TeamId whoTeam,
+                                          const QDateTime &now)
+{
+    if (type.isFinal(t.status) || t.status == TicketType::kSuspended)
+        return protocol::Error{ErrorCode::InvalidTransition,
+                               u"%1 cannot be taken while it is \"%2\""_s.arg(t.number, t.status),
+                               {{u"status"_s, t.status}}};
+    t.assigneeId = who;
+    if (!t.teamId.isValid())
+        t.teamId = whoTeam;
+    if (const TransitionDef *tr = type.triggered(u"assign"_s, t.status))
+        t.status = tr->to;
+    if (const TransitionDef *tr = type.triggered(u"accept"_s, t.status))
+        t.status = tr->to;
+    t.acceptedAt = now;
+    if (!t.firstResponseAt.isValid())
+        t.firstResponseAt = now;
+    t.dispatch.mode = u"assigned"_s;
+    t.dispatch.deadline = {};
+    return std::nullopt;
+}
+
+namespace {
 
 std::optional<protocol::Error> checkStaff(Store &store, UserId id, User *out = nullptr)
 {
@@ -597,8 +629,17 @@ void TicketService::assign(const Caller &caller, const protocol::TicketAssign &r
                         User assignee;
                         if (auto e = checkStaff(ctx.store(), r.assigneeId, &assignee))
                             return e;
-                        if (t.assigneeId != r.assigneeId)
+                        if (t.assigneeId != r.assigneeId) {
                             t.acceptedAt = {};
+                            // A dispatch by hand: the accept timeout of the type runs from now.
+                            if (t.assigneeId.isValid() && !t.dispatch.tried.contains(t.assigneeId))
+                                t.dispatch.tried << t.assigneeId;
+                            t.dispatch.mode = u"assigned"_s;
+                            t.dispatch.offeredTo.clear();
+                            t.dispatch.rule.clear();
+                            t.dispatch.dispatchedAt = ctx.now();
+                            t.dispatch.deadline = ctx.now().addSecs(qint64(type.acceptTimeoutMinutes()) * 60);
+                        }
                         t.assigneeId = r.assigneeId;
                         t.teamId =
                             r.teamId.isValid() ? r.teamId : (assignee.teamId.isValid() ? assignee.teamId : t.teamId);
@@ -625,28 +666,44 @@ void TicketService::accept(const Caller &caller, const protocol::TicketAccept &r
     submit(
         caller, idem, protocol::Op::TicketAccept,
         [caller, r, &types](WriteContext &ctx) {
-            return mutate(ctx, types, caller, r.ticketId, r.version, u"accept"_s,
-                          [&](Ticket &t, const TicketType &type, Change &) -> std::optional<protocol::Error> {
-                              if (t.assigneeId != caller.userId && caller.role != Role::Admin)
-                                  return error(ErrorCode::Forbidden,
-                                               u"only the assigned engineer can accept %1"_s.arg(t.number));
-                              if (t.acceptedAt.isValid())
-                                  return notAllowed(type, t, u"Accepting again"_s);
-                              const TransitionDef *tr = type.triggered(u"accept"_s, t.status);
-                              bool typeHasAccept = false;
-                              for (const TransitionDef &d : type.transitions())
-                                  typeHasAccept = typeHasAccept || d.trigger == u"accept";
-                              if (typeHasAccept && !tr)
-                                  return notAllowed(type, t, u"Accepting"_s);
-                              if (type.isFinal(t.status))
-                                  return notAllowed(type, t, u"Accepting"_s);
-                              if (tr)
-                                  t.status = tr->to;
-                              t.acceptedAt = ctx.now();
-                              if (!t.firstResponseAt.isValid())
-                                  t.firstResponseAt = ctx.now();
-                              return std::nullopt;
-                          });
+            return mutate(
+                ctx, types, caller, r.ticketId, r.version, u"accept"_s,
+                [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                    // An offer (dispatch mode "offer"): the first offered engineer to accept takes it.
+                    if (t.dispatch.mode == u"offer" && !t.assigneeId.isValid()) {
+                        if (!t.dispatch.offeredTo.contains(caller.userId))
+                            return error(ErrorCode::Forbidden, u"%1 was not offered to you"_s.arg(t.number));
+                        change.auditAction = u"claim"_s;
+                        for (UserId other : t.dispatch.offeredTo) {
+                            if (other != caller.userId)
+                                change.notify << other;
+                        }
+                        change.eventExtra.insert(u"withdrawnFrom"_s, idArray(change.notify));
+                        return takeTicket(t, type, caller.userId, caller.teamId, ctx.now());
+                    }
+                    if (t.assigneeId.isValid() && t.assigneeId != caller.userId &&
+                        (t.dispatch.offeredTo.contains(caller.userId) || t.dispatch.tried.contains(caller.userId)))
+                        return error(ErrorCode::AlreadyClaimed, u"%1 has gone to someone else"_s.arg(t.number),
+                                     {{u"assigneeId"_s, t.assigneeId.value()}});
+                    if (t.assigneeId != caller.userId && caller.role != Role::Admin)
+                        return error(ErrorCode::Forbidden, u"only the assigned engineer can accept %1"_s.arg(t.number));
+                    if (t.acceptedAt.isValid())
+                        return notAllowed(type, t, u"Accepting again"_s);
+                    const TransitionDef *tr = type.triggered(u"accept"_s, t.status);
+                    bool typeHasAccept = false;
+                    for (const TransitionDef &d : type.transitions())
+                        typeHasAccept = typeHasAccept || d.trigger == u"accept";
+                    if (typeHasAccept && !tr)
+                        return notAllowed(type, t, u"Accepting"_s);
+                    if (type.isFinal(t.status))
+                        return notAllowed(type, t, u"Accepting"_s);
+                    if (tr)
+                        t.status = tr->to;
+                    t.acceptedAt = ctx.now();
+                    if (!t.firstResponseAt.isValid())
+                        t.firstResponseAt = ctx.now();
+                    return std::nullopt;
+                });
         },
         std::move(reply));
 }

@@ -57,6 +57,21 @@ const QList<Migration> &migrations()
              u"CREATE INDEX idempotency_created ON idempotency (created_at)"_s,
              u"CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
          }},
+        {2,
+         u"field staff positions, tracks and dispatch state"_s,
+         {
+             u"ALTER TABLE field_staff ADD COLUMN heading REAL"_s,
+             u"ALTER TABLE field_staff ADD COLUMN speed REAL"_s,
+             u"ALTER TABLE field_staff ADD COLUMN frozen_on TEXT NOT NULL DEFAULT ''"_s,
+             u"CREATE TABLE staff_track (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, lat REAL NOT NULL, "
+             "lon REAL NOT NULL, accuracy REAL NOT NULL, at INTEGER NOT NULL)"_s,
+             u"CREATE INDEX staff_track_user ON staff_track (user_id, at)"_s,
+             u"CREATE INDEX staff_track_at ON staff_track (at)"_s,
+             u"ALTER TABLE tickets ADD COLUMN dispatch TEXT"_s,
+             u"ALTER TABLE tickets ADD COLUMN dispatch_deadline INTEGER"_s,
+             u"CREATE INDEX tickets_dispatch_deadline ON tickets (dispatch_deadline) "
+             "WHERE dispatch_deadline IS NOT NULL"_s,
+         }},
     };
     return steps;
 }

@@ -81,11 +81,16 @@ const QString kTicketColumns =
     u"id, number, type, status, suspended_from, priority, category, department, title, description, "
     "requester_name, requester_contact, requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
     "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, version, urge_count, "
-    "merged_into, pending_approval, fields"_s;
+    "merged_into, pending_approval, fields, dispatch"_s;
 // The same columns with description and fields left empty (ListColumns::Summary).
 const QString kTicketSummaryColumns = QString(kTicketColumns)
                                           .replace(u"title, description,"_s, u"title, '',"_s)
                                           .replace(u"pending_approval, fields"_s, u"pending_approval, NULL"_s);
+
+const QString kStaffSelect =
+    u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, s.position_at, "
+    "(SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = s.user_id AND t.phase < 2), s.heading, s.speed, "
+    "s.frozen_on FROM field_staff s JOIN users u ON u.id = s.user_id"_s;
 
 class SqliteStore final : public Store
 {
@@ -306,40 +311,32 @@ public:
         return TeamId(q.lastInsertId().toLongLong());
     }
 
-    QList<FieldStaff> staff() override
+    QList<FieldStaff> staff(const QDate &today) override
     {
-        QSqlQuery &q =
-            prepared(u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, "
-                     "s.position_at, (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = s.user_id AND t.phase < 2) "
-                     "FROM field_staff s JOIN users u ON u.id = s.user_id ORDER BY s.user_id"_s);
+        QSqlQuery &q = prepared(kStaffSelect + u" ORDER BY s.user_id"_s);
         run(q);
         QList<FieldStaff> out;
-        while (q.next()) {
-            FieldStaff f;
-            f.userId = UserId(q.value(0).toLongLong());
-            f.name = q.value(1).toString();
-            f.teamId = TeamId(q.value(2).toLongLong());
-            for (const QJsonValue &v : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
-                f.skills << v.toString();
-            f.status = staffStatusFromName(q.value(4).toString()).value_or(StaffStatus::OffDuty);
-            if (!q.value(5).isNull())
-                f.position = GeoPoint::at(q.value(5).toDouble(), q.value(6).toDouble());
-            f.accuracy = q.value(7).toDouble();
-            f.positionAt = time(q.value(8));
-            f.openTickets = q.value(9).toInt();
-            out << f;
-        }
+        while (q.next())
+            out << staffFrom(q, today);
         q.finish(); // release the read snapshot (WAL) at once
         return out;
     }
 
+    std::optional<FieldStaff> staffMember(UserId id, const QDate &today) override
+    {
+        QSqlQuery &q = prepared(kStaffSelect + u" WHERE s.user_id = ?"_s);
+        q.addBindValue(id.value());
+        return firstRow(q, [today](const QSqlQuery &r) { return staffFrom(r, today); });
+    }
+
     void upsertStaff(const FieldStaff &f) override
     {
-        QSqlQuery &q =
-            prepared(u"INSERT INTO field_staff (user_id, skills, status, lat, lon, accuracy, position_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET skills = excluded.skills, "
-                     "status = excluded.status, lat = excluded.lat, lon = excluded.lon, accuracy = excluded.accuracy, "
-                     "position_at = excluded.position_at"_s);
+        QSqlQuery &q = prepared(
+            u"INSERT INTO field_staff (user_id, skills, status, lat, lon, accuracy, position_at, heading, speed, "
+            "frozen_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
+            "skills = excluded.skills, status = excluded.status, lat = excluded.lat, lon = excluded.lon, "
+            "accuracy = excluded.accuracy, position_at = excluded.position_at, heading = excluded.heading, "
+            "speed = excluded.speed, frozen_on = excluded.frozen_on"_s);
         q.addBindValue(f.userId.value());
         q.addBindValue(
             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(f.skills)).toJson(QJsonDocument::Compact)));
@@ -348,7 +345,54 @@ public:
         q.addBindValue(f.position.isValid() ? QVariant(f.position.lon) : QVariant());
         q.addBindValue(f.accuracy);
         q.addBindValue(msOrNull(f.positionAt));
+        q.addBindValue(f.heading >= 0 ? QVariant(f.heading) : QVariant());
+        q.addBindValue(f.speed >= 0 ? QVariant(f.speed) : QVariant());
+        q.addBindValue(f.frozenOn.isValid() ? f.frozenOn.toString(Qt::ISODate) : u""_s);
         run(q);
+    }
+
+    void appendTrack(UserId id, const TrackPoint &p) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO staff_track (user_id, lat, lon, accuracy, at) VALUES (?, ?, ?, ?, ?)"_s);
+        q.addBindValue(id.value());
+        q.addBindValue(p.position.lat);
+        q.addBindValue(p.position.lon);
+        q.addBindValue(p.accuracy);
+        q.addBindValue(ms(p.at));
+        run(q);
+    }
+
+    QList<TrackPoint> track(UserId id, const QDateTime &since, int limit) override
+    {
+        // The newest `limit` points after `since`, returned oldest first.
+        QSqlQuery &q = prepared(u"SELECT lat, lon, accuracy, at FROM (SELECT lat, lon, accuracy, at FROM staff_track "
+                                "WHERE user_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at"_s);
+        q.addBindValue(id.value());
+        q.addBindValue(ms(since));
+        q.addBindValue(limit);
+        run(q);
+        QList<TrackPoint> out;
+        while (q.next()) {
+            TrackPoint p;
+            p.position = GeoPoint::at(q.value(0).toDouble(), q.value(1).toDouble());
+            p.accuracy = q.value(2).toDouble();
+            p.at = time(q.value(3));
+            out << p;
+        }
+        q.finish();
+        return out;
+    }
+
+    void pruneTracks(const QDateTime &olderThan, int maxPointsPerUser) override
+    {
+        QSqlQuery &old = prepared(u"DELETE FROM staff_track WHERE at < ?"_s);
+        old.addBindValue(ms(olderThan));
+        run(old);
+        QSqlQuery &many = prepared(u"DELETE FROM staff_track WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() "
+                                   "OVER (PARTITION BY user_id ORDER BY at DESC, id DESC) AS n FROM staff_track) "
+                                   "WHERE n > ?)"_s);
+        many.addBindValue(maxPointsPerUser);
+        run(many);
     }
 
     // --- tickets ------------------------------------------------------------------------------------------------
@@ -389,9 +433,9 @@ public:
                                 "category, department, title, description, requester_name, requester_contact, "
                                 "requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
                                 "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, "
-                                "version, urge_count, merged_into, pending_approval, fields) VALUES "
-                                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                "?, ?, ?)"_s);
+                                "version, urge_count, merged_into, pending_approval, fields, dispatch, "
+                                "dispatch_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         bindTicket(q, t, phase);
         run(q);
         return TicketId(q.lastInsertId().toLongLong());
@@ -405,7 +449,7 @@ public:
                                 "lon = ?, source = ?, assignee_id = ?, team_id = ?, created_by = ?, created_at = ?, "
                                 "updated_at = ?, accepted_at = ?, first_response_at = ?, resolved_at = ?, "
                                 "closed_at = ?, version = ?, urge_count = ?, merged_into = ?, pending_approval = ?, "
-                                "fields = ? WHERE id = ?"_s);
+                                "fields = ?, dispatch = ?, dispatch_deadline = ? WHERE id = ?"_s);
         bindTicket(q, t, phase);
         q.addBindValue(t.id.value());
         run(q);
@@ -421,6 +465,21 @@ public:
         q.addBindValue(msOrNull(firstResponseAt));
         q.addBindValue(id.value());
         run(q);
+    }
+
+    QList<Ticket> dispatchDue(const QDateTime &now, int limit) override
+    {
+        QSqlQuery &q = prepared(u"SELECT "_s + kTicketColumns +
+                                u" FROM tickets WHERE dispatch_deadline IS NOT NULL AND dispatch_deadline <= ? "
+                                "ORDER BY dispatch_deadline LIMIT ?"_s);
+        q.addBindValue(ms(now));
+        q.addBindValue(limit);
+        run(q);
+        QList<Ticket> out;
+        while (q.next())
+            out << ticketFrom(q);
+        q.finish();
+        return out;
     }
 
     TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
@@ -993,6 +1052,8 @@ private:
         q.addBindValue(idOrNull(t.mergedInto.value()));
         q.addBindValue(t.pendingApproval.isValid() ? QVariant(json(t.pendingApproval.toJson())) : QVariant());
         q.addBindValue(json(t.fields));
+        q.addBindValue(t.dispatch.isValid() ? QVariant(json(t.dispatch.toJson())) : QVariant());
+        q.addBindValue(t.dispatch.isValid() ? msOrNull(t.dispatch.deadline) : QVariant());
     }
 
     static Ticket ticketFrom(const QSqlQuery &q)
@@ -1031,7 +1092,30 @@ private:
             t.pendingApproval = PendingApproval::fromJson(object(q.value(29)));
         if (const QVariant fields = q.value(30); !fields.isNull())
             t.fields = object(fields);
+        if (!q.value(31).isNull())
+            t.dispatch = DispatchState::fromJson(object(q.value(31)));
         return t;
+    }
+
+    static FieldStaff staffFrom(const QSqlQuery &q, const QDate &today)
+    {
+        FieldStaff f;
+        f.userId = UserId(q.value(0).toLongLong());
+        f.name = q.value(1).toString();
+        f.teamId = TeamId(q.value(2).toLongLong());
+        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
+            f.skills << v.toString();
+        f.status = staffStatusFromName(q.value(4).toString()).value_or(StaffStatus::OffDuty);
+        if (!q.value(5).isNull())
+            f.position = GeoPoint::at(q.value(5).toDouble(), q.value(6).toDouble());
+        f.accuracy = q.value(7).toDouble();
+        f.positionAt = time(q.value(8));
+        f.openTickets = q.value(9).toInt();
+        f.heading = q.value(10).isNull() ? -1 : q.value(10).toDouble();
+        f.speed = q.value(11).isNull() ? -1 : q.value(11).toDouble();
+        f.frozenOn = QDate::fromString(q.value(12).toString(), Qt::ISODate);
+        f.frozen = f.frozenOn.isValid() && today.isValid() && f.frozenOn == today;
+        return f;
     }
 
     static Comment commentFrom(const QSqlQuery &q)

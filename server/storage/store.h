@@ -100,8 +100,14 @@ public:
     virtual void removeExpiredSessions(const QDateTime &now) = 0;
     virtual QList<Team> teams() = 0;
     virtual TeamId insertTeam(const Team &team) = 0;
-    virtual QList<FieldStaff> staff() = 0;
+    // Field staff; `today` decides FieldStaff::frozen (frozenOn == today).
+    virtual QList<FieldStaff> staff(const QDate &today = {}) = 0;
+    virtual std::optional<FieldStaff> staffMember(UserId id, const QDate &today = {}) = 0;
     virtual void upsertStaff(const FieldStaff &staff) = 0;
+    // Position tracks: appended on every report, pruned by age and by count per person.
+    virtual void appendTrack(UserId id, const TrackPoint &point) = 0;
+    virtual QList<TrackPoint> track(UserId id, const QDateTime &since, int limit) = 0;
+    virtual void pruneTracks(const QDateTime &olderThan, int maxPointsPerUser) = 0;
 
     // Tickets
     virtual std::optional<Ticket> ticket(TicketId id) = 0;
@@ -115,6 +121,8 @@ public:
     virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
                                    ListColumns columns = ListColumns::Full) = 0;
     virtual qint64 ticketCount() = 0;
+    // Tickets whose dispatch deadline (DispatchState::deadline) has passed, oldest first.
+    virtual QList<Ticket> dispatchDue(const QDateTime &now, int limit) = 0;
 
     virtual QList<Comment> comments(TicketId id, bool withInternal) = 0;
     virtual std::optional<Comment> comment(CommentId id) = 0;

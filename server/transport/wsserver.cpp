@@ -6,6 +6,7 @@
 #include "server/services/attachmentservice.h"
 #include "server/services/authservice.h"
 #include "server/services/directoryservice.h"
+#include "server/services/dispatchservice.h"
 #include "server/services/ticketservice.h"
 
 #include <QJsonArray>
@@ -27,6 +28,7 @@ using protocol::Response;
 namespace {
 constexpr qint64 kMaxSilenceMs = 3 * 30000;         // three missed pings
 constexpr qint64 kMaxQueuedBytes = 8 * 1024 * 1024; // per connection, before a slow reader is dropped
+constexpr int kStaffCoalesceMs = 250;               // "staff" notices: at most one per person in this interval
 
 Response failure(const QJsonValue &id, ErrorCode code, const QString &message, const QJsonObject &details = {})
 {
@@ -106,6 +108,9 @@ WsServer::WsServer(Services services, TransportOptions options, QObject *parent)
             [](const QList<QSslError> &errors) { qCWarning(lcNet) << "TLS errors:" << errors; });
     connect(&m_pingTimer, &QTimer::timeout, this, &WsServer::pingAll);
     m_pingTimer.start(m_options.pingIntervalMs);
+    m_staffTimer.setSingleShot(true);
+    m_staffTimer.setInterval(kStaffCoalesceMs);
+    connect(&m_staffTimer, &QTimer::timeout, this, &WsServer::flushStaffNotices);
 }
 
 WsServer::~WsServer()
@@ -455,6 +460,28 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
         with(std::type_identity<protocol::PresenceSet>{},
              [&](const protocol::PresenceSet &m) { reply(c, id, setPresence(c, id, m)); });
         return;
+    case Op::StaffReport:
+        with(std::type_identity<protocol::StaffReport>{},
+             [&](const protocol::StaffReport &m) { m_services.dispatch.report(caller, m, later); });
+        return;
+    case Op::StaffTrack:
+        with(std::type_identity<protocol::StaffTrack>{}, [&](const protocol::StaffTrack &m) {
+            reply(c, id, fromOutcome(id, m_services.dispatch.track(caller, m)));
+        });
+        return;
+    case Op::DispatchSuggest:
+        with(std::type_identity<protocol::DispatchSuggest>{}, [&](const protocol::DispatchSuggest &m) {
+            reply(c, id, fromOutcome(id, m_services.dispatch.suggest(caller, m)));
+        });
+        return;
+    case Op::TicketClaim:
+        with(std::type_identity<protocol::TicketClaim>{},
+             [&](const protocol::TicketClaim &m) { m_services.dispatch.claim(caller, m, idem, later); });
+        return;
+    case Op::StaffFreeze:
+        with(std::type_identity<protocol::StaffFreeze>{},
+             [&](const protocol::StaffFreeze &m) { m_services.dispatch.freeze(caller, m, idem, later); });
+        return;
     }
 }
 
@@ -552,6 +579,30 @@ void WsServer::broadcast(const QList<StoredEvent> &events)
             if (frame.isEmpty())
                 frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode());
             c->send(frame);
+        }
+    }
+}
+
+void WsServer::queueStaffNotice(const QJsonObject &data)
+{
+    const qint64 user = data.value(u"userId"_s).toInteger();
+    if (!m_pendingStaff.contains(user))
+        m_pendingOrder << user;
+    m_pendingStaff.insert(user, data);
+    if (!m_staffTimer.isActive())
+        m_staffTimer.start();
+}
+
+void WsServer::flushStaffNotices()
+{
+    const QList<qint64> order = std::exchange(m_pendingOrder, {});
+    const QHash<qint64, QJsonObject> pending = std::exchange(m_pendingStaff, {});
+    for (qint64 user : order) {
+        const QString frame =
+            QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, pending.value(user), u"staff"_s}.encode());
+        for (Connection *o : std::as_const(m_connections)) {
+            if (o->subscribed && o->caller.isValid() && o->caller.role != Role::Requester)
+                o->send(frame);
         }
     }
 }

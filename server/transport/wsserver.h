@@ -29,6 +29,7 @@ namespace crewline::server {
 class AttachmentService;
 class AuthService;
 class DirectoryService;
+class DispatchService;
 class TicketService;
 
 struct Services
@@ -37,6 +38,7 @@ struct Services
     AuthService &auth;
     AttachmentService &attachments;
     DirectoryService &directory;
+    DispatchService &dispatch;
     Store &reader;
 };
 
@@ -96,6 +98,10 @@ public:
 
     // Fan-out after commit (connected to WriteQueue::committed).
     void broadcast(const QList<crewline::server::StoredEvent> &events);
+    // A "staff" notice (position, status) for the staff consoles; several for one person within the coalescing
+    // interval go out as the last one.
+    void queueStaffNotice(const QJsonObject &data);
+    void flushStaffNotices();
 
 private:
     void onNewConnection();
@@ -118,6 +124,9 @@ private:
     QTcpServer *m_tcp = nullptr; // plain ws:// only: connections accepted here get TCP_NODELAY
     QList<Connection *> m_connections;
     QTimer m_pingTimer;
+    QHash<qint64, QJsonObject> m_pendingStaff; // user -> latest "staff" notice not sent yet
+    QList<qint64> m_pendingOrder;
+    QTimer m_staffTimer;
 };
 
 } // namespace crewline::server

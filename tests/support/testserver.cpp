@@ -118,9 +118,12 @@ QUrl TestServer::url() const
 
 QStringList TestServer::arguments() const
 {
-    return QStringList{u"--listen"_s,    u"127.0.0.1"_s, u"--port"_s,     u"0"_s,
-                       u"--port-file"_s, portFile(),     u"--data-dir"_s, dataDir()} +
-           m_extraArgs;
+    QStringList args{u"--listen"_s,    u"127.0.0.1"_s, u"--port"_s,     u"0"_s,
+                     u"--port-file"_s, portFile(),     u"--data-dir"_s, dataDir()};
+    // Tests see tickets exactly as they created them unless they ask for the dispatch engine.
+    if (!m_extraArgs.contains(u"--auto-dispatch"_s))
+        args << u"--auto-dispatch"_s << u"off"_s;
+    return args + m_extraArgs;
 }
 
 bool TestServer::isRunning() const

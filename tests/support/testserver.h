@@ -22,6 +22,7 @@ public:
     // The binary under test: $CREWLINE_SERVER_BINARY, else the one this build produced.
     static QString binary();
 
+    // The dispatch engine is off (--auto-dispatch off) unless extraArgs contain "--auto-dispatch".
     explicit TestServer(QStringList extraArgs = {});
     ~TestServer();
     TestServer(const TestServer &) = delete;

@@ -94,6 +94,16 @@ QString documentedName(Op op)
         return u"staff.list"_s;
     case Op::PresenceSet:
         return u"presence.set"_s;
+    case Op::StaffReport:
+        return u"staff.report"_s;
+    case Op::StaffTrack:
+        return u"staff.track"_s;
+    case Op::DispatchSuggest:
+        return u"dispatch.suggest"_s;
+    case Op::TicketClaim:
+        return u"ticket.claim"_s;
+    case Op::StaffFreeze:
+        return u"staff.freeze"_s;
     }
     return {};
 }
