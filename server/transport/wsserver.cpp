@@ -453,6 +453,10 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
         with(std::type_identity<protocol::PresenceSet>{},
              [&](const protocol::PresenceSet &m) { reply(c, id, setPresence(c, id, m)); });
         return;
+    case Op::TicketPrint:
+        with(std::type_identity<protocol::TicketPrint>{},
+             [&](const protocol::TicketPrint &m) { tickets.print(caller, m, idem, later); });
+        return;
     }
 }
 
