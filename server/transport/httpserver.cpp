@@ -87,8 +87,14 @@ public:
 private:
     void onReadable()
     {
-        if (m_handled)
-            return; // one request per connection: anything after it is ignored
+        if (m_handled) {
+            // One request per connection: what follows is read and dropped. A refused body is drained (up to a
+            // bound) before closing, so that the client reads the answer instead of a connection reset.
+            m_drain -= m_socket->readAll().size();
+            if (m_answered && m_drain <= 0 && m_socket->bytesToWrite() == 0)
+                m_socket->disconnectFromHost();
+            return;
+        }
         m_buffer += m_socket->readAll();
         if (m_headEnd < 0) {
             m_headEnd = m_buffer.indexOf("\r\n\r\n");
@@ -159,6 +165,10 @@ private:
         }
         // Refused before the body is read: nothing of an oversized request is buffered.
         if (m_contentLength > m_limits.maxBodyBytes) {
+            constexpr qint64 kMaxDrain = 1024 * 1024;
+            const qint64 pending = m_contentLength - (m_buffer.size() - m_headEnd - 4);
+            m_drain = m_contentLength <= kMaxDrain ? pending : 0;
+            m_buffer.clear();
             fail(413, "request body too large\n");
             return false;
         }
@@ -190,10 +200,10 @@ private:
             out += r.body;
         m_socket->write(out);
         connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-            if (m_socket->bytesToWrite() == 0)
+            if (m_socket->bytesToWrite() == 0 && m_drain <= 0)
                 m_socket->disconnectFromHost();
         });
-        if (m_socket->bytesToWrite() == 0)
+        if (m_socket->bytesToWrite() == 0 && m_drain <= 0)
             m_socket->disconnectFromHost();
     }
 
@@ -204,6 +214,7 @@ private:
     QByteArray m_buffer;
     qsizetype m_headEnd = -1;
     qint64 m_contentLength = 0;
+    qint64 m_drain = 0; // bytes of a refused body still to read and drop before closing
     HttpRequest m_request;
     bool m_handled = false;
     bool m_answered = false;
