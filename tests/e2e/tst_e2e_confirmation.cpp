@@ -162,11 +162,11 @@ QJsonObject TestE2eConfirmation::transition(TestClient &client, const QJsonObjec
 
 QJsonObject TestE2eConfirmation::completedRepair(const QString &title)
 {
-    QJsonObject t = createTicket(*m_req, {{u"title"_s, title},
-                                          {u"type"_s, u"repair"_s},
-                                          {u"address"_s, u"西湖区文三路 100 号"_s},
-                                          {u"requester"_s, QJsonObject{{u"name"_s, u"李女士"_s},
-                                                                       {u"contact"_s, u"13900000000"_s}}}});
+    QJsonObject t = createTicket(
+        *m_req, {{u"title"_s, title},
+                 {u"type"_s, u"repair"_s},
+                 {u"address"_s, u"西湖区文三路 100 号"_s},
+                 {u"requester"_s, QJsonObject{{u"name"_s, u"李女士"_s}, {u"contact"_s, u"13900000000"_s}}}});
     if (t.isEmpty())
         return {};
     const Response r = m_disp->request(
@@ -335,9 +335,10 @@ void TestE2eConfirmation::answerIsRecordedLiveAndWorksOnce()
     QCOMPARE(httpPostForm(url, {{u"rating"_s, u"5"_s}}).status, 400);
     QCOMPARE(httpGet(url).status, 200);
 
-    const HttpResult done = httpPostForm(
-        url, {{u"result"_s, u"satisfied"_s}, {u"rating"_s, u"5"_s}, {u"comment"_s, u"师傅很专业 & fast"_s},
-              {u"lang"_s, u"zh"_s}});
+    const HttpResult done = httpPostForm(url, {{u"result"_s, u"satisfied"_s},
+                                               {u"rating"_s, u"5"_s},
+                                               {u"comment"_s, u"师傅很专业 & fast"_s},
+                                               {u"lang"_s, u"zh"_s}});
     QCOMPARE(done.status, 200);
     QVERIFY(done.text().contains(u"data-state=\"done\""_s));
     QVERIFY(done.text().contains(u"感谢"_s));
@@ -427,8 +428,8 @@ void TestE2eConfirmation::callbackRequiredBeforeClosing()
     QCOMPARE(statusOf(t), u"completed"_s);
 
     // The workflow allows completed -> closed, the callback rule does not.
-    Response r = m_sup->request(Op::TicketTransition,
-                                {{u"ticketId"_s, idOf(t)}, {u"version"_s, versionOf(t)}, {u"transition"_s, u"close"_s}});
+    Response r = m_sup->request(
+        Op::TicketTransition, {{u"ticketId"_s, idOf(t)}, {u"version"_s, versionOf(t)}, {u"transition"_s, u"close"_s}});
     CL_COMPARE_ERROR(r, "missing_fields");
     QCOMPARE(r.error.details.value(u"reason"_s).toString(), u"callback_required"_s);
     QVERIFY(r.error.details.value(u"fields"_s).toArray().contains(u"callbackResult"_s));

@@ -38,7 +38,7 @@ public:
     quint16 port() const { return m_port; }
     // The port of the server's pages (the confirmation page): also picked by the kernel; 0 when none are served.
     quint16 httpPort() const;
-    QUrl httpUrl() const; // http://127.0.0.1:<httpPort> (https:// when started with --tls-cert)
+    QUrl httpUrl() const;       // http://127.0.0.1:<httpPort> (https:// when started with --tls-cert)
     QUrl url() const;           // ws://127.0.0.1:<port> (wss:// when started with --tls-cert)
     QString dataDir() const;    // <tmp>/data
     QString scratchDir() const; // <tmp>: a place for the test's own files (certificates, downloads)
