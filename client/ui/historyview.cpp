@@ -104,6 +104,8 @@ QString HistoryView::actionText(const QString &action)
         {u"link"_s, QT_TR_NOOP("Linked")},
         {u"unlink"_s, QT_TR_NOOP("Unlinked")},
         {u"attach"_s, QT_TR_NOOP("Attached a file")},
+        {u"print"_s, QT_TR_NOOP("Printed")},
+        {u"customer_confirmation"_s, QT_TR_NOOP("Customer confirmed (QR)")},
     };
     const char *name = names.value(action, nullptr);
     return name ? tr(name) : action;
@@ -125,6 +127,7 @@ QString HistoryView::fieldText(const QString &field)
         {u"requester"_s, QT_TR_NOOP("Requester")},
         {u"location"_s, QT_TR_NOOP("Coordinates")},
         {u"type"_s, QT_TR_NOOP("Type")},
+        {u"printedVersion"_s, QT_TR_NOOP("Printed version")},
         {u"acceptedAt"_s, QT_TR_NOOP("Accepted")},
         {u"firstResponseAt"_s, QT_TR_NOOP("First response")},
         {u"resolvedAt"_s, QT_TR_NOOP("Resolved")},

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QMenu;
 class QDockWidget;
 class QLabel;
 class QSystemTrayIcon;
@@ -16,6 +17,8 @@ class QSystemTrayIcon;
 namespace crewline::client {
 
 class BoardView;
+class CallbackView;
+class WorkOrderPrinting;
 class NotificationPanel;
 class PendingPanel;
 class Presence;
@@ -36,6 +39,8 @@ public:
     BoardView *board() const { return m_board; }
     StaffPanel *staff() const { return m_staff; }
     TicketTableView *myWork() const { return m_myWork; }
+    CallbackView *callbacks() const { return m_callbacks; }
+    WorkOrderPrinting *printing() const { return m_printing; }
     void showHelp();
     void restoreLayout();
 
@@ -50,6 +55,8 @@ protected:
 private:
     QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void buildMenus();
+    void buildPrintActions(QMenu *file);
+    QList<TicketId> ticketsToPrint() const;
     void updateConnectionIndicator();
     void onLoggedIn();
 
@@ -62,6 +69,8 @@ private:
     StaffPanel *m_staff = nullptr;
     NotificationPanel *m_notifications = nullptr;
     PendingPanel *m_pending = nullptr;
+    CallbackView *m_callbacks = nullptr;
+    WorkOrderPrinting *m_printing = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_loadLabel = nullptr;
