@@ -315,6 +315,133 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::CallbackView</name>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>Partly satisfied</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>Could not reach the customer</source>
+        <translation>Could not reach the customer</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>Whom you spoke to, and the number</source>
+        <translation>Whom you spoke to, and the number</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>What the customer said</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s QR answer</source>
+        <translation>Customer's QR answer</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Record callback</source>
+        <translation>Record callback</translation>
+    </message>
+    <message>
+        <source>Record and close</source>
+        <translation>Record and close</translation>
+    </message>
+    <message>
+        <source>Close ticket</source>
+        <translation>Close ticket</translation>
+    </message>
+    <message>
+        <source>Return to engineer…</source>
+        <translation>Return to engineer…</translation>
+    </message>
+    <message>
+        <source>Awaiting callback</source>
+        <translation>Awaiting callback</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <source>Escalated by the customer</source>
+        <translation>Escalated by the customer</translation>
+    </message>
+    <message>
+        <source>No completed tickets are waiting for a callback.</source>
+        <translation>No completed tickets are waiting for a callback.</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>Partly resolved</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 of 5</translation>
+    </message>
+    <message>
+        <source>Return to engineer</source>
+        <translation>Return to engineer</translation>
+    </message>
+    <message>
+        <source>Why does %1 go back to the engineer?</source>
+        <translation>Why does %1 go back to the engineer?</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::ConflictDialog</name>
     <message>
         <source>Someone else changed %1</source>
@@ -764,6 +891,18 @@
         <source>%1 (needs a %2)</source>
         <translation>%1 (needs a %2)</translation>
     </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Customer confirmed (QR)</source>
+        <translation>Customer confirmed (QR)</translation>
+    </message>
+    <message>
+        <source>Printed version</source>
+        <translation>Printed version</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::LoginDialog</name>
@@ -1029,6 +1168,37 @@
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Callbacks (回访)</source>
+        <translation>Callbacks (回访)</translation>
+    </message>
+    <message>
+        <source>&amp;Print work orders…</source>
+        <translation>&amp;Print work orders…</translation>
+    </message>
+    <message>
+        <source>&amp;Export work orders to PDF…</source>
+        <translation>&amp;Export work orders to PDF…</translation>
+    </message>
+    <message>
+        <source>Print &amp;crew sheet…</source>
+        <translation>Print &amp;crew sheet…</translation>
+    </message>
+    <message>
+        <source>Export crew sheet to PDF…</source>
+        <translation>Export crew sheet to PDF…</translation>
+    </message>
+    <message>
+        <source>Print settings…</source>
+        <translation>Print settings…</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapSnapshot</name>
+    <message>
+        <source>No location recorded</source>
+        <translation>No location recorded</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2349,372 @@
         <source>Unresolved</source>
         <translation>Unresolved</translation>
     </message>
+    <message>
+        <source>Callback: called</source>
+        <translation>Callback: called</translation>
+    </message>
+    <message>
+        <source>Callback: when</source>
+        <translation>Callback: when</translation>
+    </message>
+    <message>
+        <source>Callback: note</source>
+        <translation>Callback: note</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s confirmation (QR)</source>
+        <translation>Customer's confirmation (QR)</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Could not reach the customer</source>
+        <translation>Could not reach the customer</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::WorkOrderPrinting</name>
+    <message>
+        <source>Ticket %1 could not be loaded: %2</source>
+        <translation>Ticket %1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>%1 is printed without a confirmation link (%2).</source>
+        <translation>%1 is printed without a confirmation link (%2).</translation>
+    </message>
+    <message>
+        <source>Select the tickets to print first.</source>
+        <translation>Select the tickets to print first.</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>Crew sheet</translation>
+    </message>
+    <message>
+        <source>Engineer: %1</source>
+        <translation>Engineer: %1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>Engineer or team</source>
+        <translation>Engineer or team</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open work order(s)</source>
+        <translation>
+            <numerusform>%n open work order</numerusform>
+            <numerusform>%n open work orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation>Nothing to print.</translation>
+    </message>
+    <message>
+        <source>crew-sheet-%1.pdf</source>
+        <translation>crew-sheet-%1.pdf</translation>
+    </message>
+    <message>
+        <source>work-orders.pdf</source>
+        <translation>work-orders.pdf</translation>
+    </message>
+    <message>
+        <source>Export work orders to PDF</source>
+        <translation>Export work orders to PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1</source>
+        <translation>Crew sheet %1</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1 — print preview</source>
+        <translation>Crew sheet %1 — print preview</translation>
+    </message>
+    <message>
+        <source>Work orders — print preview</source>
+        <translation>Work orders — print preview</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) ready to print.</source>
+        <translation>
+            <numerusform>%n work order ready to print.</numerusform>
+            <numerusform>%n work orders ready to print.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print settings</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every work order</source>
+        <translation>Printed at the top of every work order</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Service line</source>
+        <translation>Service line</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::WorkOrderRenderer</name>
+    <message>
+        <source>Crewline</source>
+        <translation>Crewline</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>Crew sheet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) follow, one per page.</source>
+        <translation>
+            <numerusform>%n work order follow, one per page.</numerusform>
+            <numerusform>%n work orders follow, one per page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the pages that follow)</source>
+        <translation>
+            <numerusform>… and %n more (see the pages that follow)</numerusform>
+            <numerusform>… and %n more (see the pages that follow)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prepared by %1 · %2 · Page %3 of %4</source>
+        <translation>Prepared by %1 · %2 · Page %3 of %4</translation>
+    </message>
+    <message>
+        <source>Service line: %1</source>
+        <translation>Service line: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation>(no address)</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>Find the place by the address.</source>
+        <translation>Find the place by the address.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Materials used</source>
+        <translation>Materials used</translation>
+    </message>
+    <message>
+        <source>Work done as described</source>
+        <translation>Work done as described</translation>
+    </message>
+    <message>
+        <source>Material / specification</source>
+        <translation>Material / specification</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Time on site</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Hours on site</source>
+        <translation>Hours on site</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Customer: scan to confirm the result — satisfied, partly resolved or unresolved — and rate the work.</source>
+        <translation>Customer: scan to confirm the result — satisfied, partly resolved or unresolved — and rate the work.</translation>
+    </message>
+    <message>
+        <source>No confirmation link: the server serves no confirmation page, or the order was printed offline.</source>
+        <translation>No confirmation link: the server serves no confirmation page, or the order was printed offline.</translation>
+    </message>
+    <message>
+        <source>Engineer signature</source>
+        <translation>Engineer signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>Customer signature</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>(no history)</source>
+        <translation>(no history)</translation>
+    </message>
+    <message>
+        <source>Printed by %1 · %2 · version %3</source>
+        <translation>Printed by %1 · %2 · version %3</translation>
+    </message>
+    <message>
+        <source>Draft (not recorded) · version %1</source>
+        <translation>Draft (not recorded) · version %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1</source>
+        <translation>Crew sheet %1</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>Work order %1</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::Workspace</name>
@@ -2272,6 +2808,18 @@
     <message>
         <source>Merge %1 into %2</source>
         <translation>Merge %1 into %2</translation>
+    </message>
+    <message>
+        <source>Your role may not print work orders.</source>
+        <translation>Your role may not print work orders.</translation>
+    </message>
+    <message>
+        <source>Escalated: customer says %1 is unresolved</source>
+        <translation>Escalated: customer says %1 is unresolved</translation>
+    </message>
+    <message>
+        <source>Low rating on %1: %2 of 5</source>
+        <translation>Low rating on %1: %2 of 5</translation>
     </message>
 </context>
 <context>
