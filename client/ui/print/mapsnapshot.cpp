@@ -89,7 +89,7 @@ void MapSnapshot::paint(QPainter &painter, const QRectF &rect, const GeoPoint &l
     painter.drawEllipse(c + QPointF(0, -pin * 0.68), pin * 0.15, pin * 0.15);
 
     // North arrow, top right.
-    const QPointF n(rect.right() - 5 * mm, rect.top() + 7 * mm);
+    const QPointF n(rect.right() - 5 * mm, rect.top() + 10 * mm);
     QPainterPath arrow;
     arrow.moveTo(n + QPointF(0, -4 * mm));
     arrow.lineTo(n + QPointF(1.6 * mm, 1.5 * mm));

@@ -225,7 +225,7 @@ void WorkOrderRenderer::paintPage(QPainter &painter, const QRectF &pageRect, con
                tr("%n work order(s) follow, one per page.", nullptr, static_cast<int>(job.orders.size())), s.font(10));
         const QList<std::pair<QString, qreal>> columns = {
             {tr("Page"), 10},  {tr("Work order"), 34}, {tr("Priority"), 18}, {tr("Type"), 22},
-            {tr("Title"), 50}, {tr("Address"), 40},    {tr("Done"), 12}};
+            {tr("Title"), 48}, {tr("Address"), 40},    {tr("Done"), 12}};
         qreal y = 35;
         qreal x = 0;
         painter.fillRect(s.rect(0, y, kContent, 6), kShade);
