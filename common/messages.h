@@ -595,4 +595,19 @@ struct TicketClaim
     }
 };
 
+// Records that a work order is being printed at the given version and issues the link its QR code carries, for the
+// customer's confirmation page (docs/protocol.md, "Confirmation page").
+struct TicketPrint
+{
+    static constexpr Op kOp = Op::TicketPrint;
+    TicketId ticketId;
+    qint64 version = 0;
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"ticketId", ticketId, Need::Required);
+        v(u"version", version, Need::Required, 1);
+    }
+};
+
 } // namespace crewline::protocol

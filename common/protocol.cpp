@@ -64,6 +64,7 @@ constexpr std::array<OpInfo, kOpCount> kOps = {{
     {Op::DispatchSuggest, "dispatch.suggest", false, false},
     {Op::TicketClaim, "ticket.claim", true, false},
     {Op::StaffFreeze, "staff.freeze", true, false},
+    {Op::TicketPrint, "ticket.print", true, false},
 }};
 
 constexpr bool opsInOrder()

@@ -74,8 +74,9 @@ enum class Op
     DispatchSuggest,
     TicketClaim,
     StaffFreeze,
+    TicketPrint,
 };
-constexpr int kOpCount = static_cast<int>(Op::StaffFreeze) + 1;
+constexpr int kOpCount = static_cast<int>(Op::TicketPrint) + 1;
 
 QString opName(Op op);
 std::optional<Op> opFromName(const QString &name);

@@ -155,6 +155,7 @@ std::optional<TicketType> TicketType::fromJson(const QJsonObject &o, QString *er
     }
     for (const QJsonValue &item : o.value(u"checklist"_s).toArray())
         t.m_checklist << LocalizedName::fromJson(item);
+    t.m_callbackRequired = o.value(u"callbackRequired"_s).toBool();
 
     QSet<QString> statusIds;
     for (const QJsonValue &sv : o.value(u"statuses"_s).toArray()) {
@@ -251,6 +252,7 @@ QJsonObject TicketType::toJson() const
         checklist.append(item.toJson());
     return {{u"id"_s, m_id},
             {u"name"_s, m_name.toJson()},
+            {u"callbackRequired"_s, m_callbackRequired},
             {u"initial"_s, m_initial},
             {u"defaultPriority"_s, priorityName(m_defaultPriority)},
             {u"acceptTimeoutMinutes"_s, m_acceptTimeoutMinutes},
@@ -389,5 +391,24 @@ QList<const TicketType *> TicketTypeRegistry::all() const
         out << &m_types.find(id).value();
     return out;
 }
+
+namespace callback {
+
+QStringList outcomes()
+{
+    return {u"satisfied"_s, u"partly"_s, u"unresolved"_s, u"unreachable"_s};
+}
+
+bool isOutcome(const QString &value)
+{
+    return outcomes().contains(value);
+}
+
+QStringList fieldNames()
+{
+    return {QString(kResult), QString(kContact), QString(kAt), QString(kNote)};
+}
+
+} // namespace callback
 
 } // namespace crewline

@@ -83,6 +83,9 @@ public:
     Priority defaultPriority() const { return m_defaultPriority; }
     int acceptTimeoutMinutes() const { return m_acceptTimeoutMinutes; }
     const QList<LocalizedName> &checklist() const { return m_checklist; }
+    // The customer must be called back (回访) before a completed ticket of this type closes: the server refuses to
+    // close a ticket in a resolved status without a recorded callbackResult, and refuses "unresolved" outright.
+    bool callbackRequired() const { return m_callbackRequired; }
 
     const StatusDef *status(const QString &id) const;
     const TransitionDef *transition(const QString &id) const;
@@ -113,7 +116,19 @@ private:
     Priority m_defaultPriority = Priority::Normal;
     int m_acceptTimeoutMinutes = 30;
     QList<LocalizedName> m_checklist;
+    bool m_callbackRequired = false;
 };
+
+// Callback verification (回访): the fields a callback records on a ticket, and the outcomes callbackResult may take.
+namespace callback {
+inline constexpr QLatin1StringView kResult{"callbackResult"};   // satisfied | partly | unresolved | unreachable
+inline constexpr QLatin1StringView kContact{"callbackContact"}; // whom the auditor spoke to
+inline constexpr QLatin1StringView kAt{"callbackAt"};           // when (ISO 8601)
+inline constexpr QLatin1StringView kNote{"callbackNote"};       // free text
+QStringList outcomes();
+bool isOutcome(const QString &value);
+QStringList fieldNames(); // every field above: cleared when a ticket goes back to work
+} // namespace callback
 
 // Whether a ticket has a field a workflow may require, by name: a few names are ticket columns ("assignee", "team",
 // "location", "title", "description", "category", "department", "address", "requesterContact"); every other name is

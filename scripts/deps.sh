@@ -18,7 +18,7 @@ CREWLINE_DEB_PACKAGES=(
     # libraries
     libsodium-dev libssl-dev libqrencode-dev libxlsxwriter-dev
     # run time and tests: CJK font for printing/PDF, headless X, PDF/QR/XLSX checkers, TLS certificates, backups
-    fonts-noto-cjk xvfb xauth poppler-utils zbar-tools python3-openpyxl openssl sqlite3
+    fonts-noto-cjk fonts-dejavu-core xvfb xauth poppler-utils zbar-tools python3-openpyxl openssl sqlite3 chromium chromium-driver
 )
 
 # Prints the packages of CREWLINE_DEB_PACKAGES that are not fully installed, one per line.

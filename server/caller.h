@@ -16,6 +16,9 @@ struct Caller
     QString username;
     QString displayName;
     TeamId teamId;
+    // The server acting for someone it verified another way (the customer behind a signed confirmation link): no
+    // account, but the ticket the link names is theirs to answer on.
+    bool verifiedLink = false;
 
     Actor actor() const { return {userId, role}; }
     bool isValid() const { return userId.isValid(); }

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -49,8 +50,18 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                        u"name"_s);
     const QCommandLineOption autoDispatch(
         u"auto-dispatch"_s, u"Dispatch rules on new tickets and accept timeouts: on (default) or off."_s, u"on|off"_s);
-    parser.addOptions({help, version, config, dataDir, database, listen, port, portFile, tlsCert, tlsKey, insecure,
-                       logLevel, demo, demoTickets, demoEngineers, maxAttachment, adminUser, autoDispatch});
+    const QCommandLineOption httpPort(u"http-port"_s,
+                                      u"Port of the customer confirmation pages (default 8766; 0 picks a free one; "
+                                      "-1 serves none)."_s,
+                                      u"port"_s);
+    const QCommandLineOption httpPortFile(u"http-port-file"_s, u"Write the bound page port to this file."_s, u"file"_s);
+    const QCommandLineOption publicUrl(u"public-url"_s,
+                                       u"Base URL customers' phones reach the pages at, printed in QR codes (default "
+                                       "http(s)://<listen>:<http-port>)."_s,
+                                       u"url"_s);
+    parser.addOptions({help,          version,       config,    dataDir,  database,     listen,   port,
+                       portFile,      tlsCert,       tlsKey,    insecure, logLevel,     demo,     demoTickets,
+                       demoEngineers, maxAttachment, adminUser, httpPort, httpPortFile, publicUrl, autoDispatch});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -158,6 +169,16 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                 return bad(u"dispatch/distance_scale_km must be a positive number"_s);
         }
         d.rulesFile = ini.value(u"dispatch/rules_file"_s, d.rulesFile).toString();
+        if (ini.contains(u"http/port"_s)) {
+            const int p = toInt(ini.value(u"http/port"_s).toString(), &ok);
+            if (!ok || p < -1 || p > 65535)
+                return bad(u"http/port must be -1..65535"_s);
+            c.httpPort = p;
+        }
+        c.publicUrl = ini.value(u"http/public_url"_s).toString();
+        c.confirmValidDays = ini.value(u"http/confirm_valid_days"_s, c.confirmValidDays).toInt(&ok);
+        if (!ok || c.confirmValidDays < 1 || c.confirmValidDays > 3650)
+            return bad(u"http/confirm_valid_days must be 1..3650"_s);
     }
     if (parser.isSet(dataDir))
         c.dataDir = parser.value(dataDir);
@@ -204,6 +225,24 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
         if (v != u"on" && v != u"off")
             return bad(u"--auto-dispatch must be on or off"_s);
         c.dispatch.automatic = v == u"on";
+    }
+
+    if (parser.isSet(httpPort)) {
+        const int p = parser.value(httpPort).toInt(&ok);
+        if (!ok || p < -1 || p > 65535)
+            return bad(u"--http-port must be -1..65535"_s);
+        c.httpPort = p;
+    }
+    if (parser.isSet(httpPortFile))
+        c.httpPortFile = parser.value(httpPortFile);
+    if (parser.isSet(publicUrl))
+        c.publicUrl = parser.value(publicUrl);
+    if (!c.publicUrl.isEmpty()) {
+        const QUrl u(c.publicUrl, QUrl::StrictMode);
+        if (!u.isValid() || (u.scheme() != u"http" && u.scheme() != u"https") || u.host().isEmpty() || u.hasQuery() ||
+            u.hasFragment())
+            return bad(u"the public URL must be an http:// or https:// address without query, e.g. "
+                       "https://crewline.example.org"_s);
     }
     if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())
         return bad(u"--tls-cert and --tls-key go together"_s);

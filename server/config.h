@@ -36,6 +36,11 @@ struct ServerConfig
     QString portFile; // written with the bound port once listening (useful with --port 0)
     QString adminUser = QStringLiteral("admin");
     DispatchConfig dispatch; // [dispatch] in the INI file; --auto-dispatch on|off
+    // Pages for browsers (the customer's confirmation page): HTTP, or HTTPS with the same certificate as wss://.
+    int httpPort = 8766;       // -1: no pages (printed work orders then carry no confirmation link)
+    QString httpPortFile;      // written with the bound page port once listening
+    QString publicUrl;         // base of the links printed as QR codes; default http(s)://<listen>:<httpPort>
+    int confirmValidDays = 30; // how long a printed confirmation link works
 
     QString effectiveDatabasePath() const;
     bool isLoopback() const;

@@ -5,6 +5,7 @@
 #include "server/demoseed.h"
 #include "server/services/attachmentservice.h"
 #include "server/services/authservice.h"
+#include "server/services/confirmationlinks.h"
 #include "server/services/directoryservice.h"
 #include "server/services/dispatchservice.h"
 #include "server/services/passwords.h"
@@ -12,11 +13,14 @@
 #include "server/storage/attachmentstore.h"
 #include "server/storage/searchindex.h"
 #include "server/storage/store.h"
+#include "server/transport/confirmationpage.h"
+#include "server/transport/httpserver.h"
 #include "server/transport/wsserver.h"
 #include "server/writequeue.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHostInfo>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTimer>
@@ -140,6 +144,8 @@ bool Server::start(QString *error)
     connect(m_dispatch.get(), &DispatchService::staffChanged, m_transport.get(), &WsServer::queueStaffNotice);
     if (!m_transport->listen(&why))
         return fail(error, u"cannot listen on %1:%2: %3"_s.arg(m_config.listen.toString()).arg(m_config.port).arg(why));
+    if (!startPages(options.tls, error))
+        return false;
     if (!m_config.portFile.isEmpty()) {
         QFile f(m_config.portFile);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
@@ -171,12 +177,65 @@ bool Server::start(QString *error)
     return true;
 }
 
+bool Server::startPages(const std::optional<QSslConfiguration> &tls, QString *error)
+{
+    if (m_config.httpPort < 0) {
+        qCInfo(lcServer) << "no confirmation pages (http port -1): printed work orders carry no link";
+        return true;
+    }
+    QString why;
+    const std::optional<QByteArray> key =
+        ConfirmationLinks::loadOrCreateKey(QDir(m_config.dataDir).filePath(u"confirmation.key"_s), &why);
+    if (!key)
+        return fail(error, why);
+    m_http = std::make_unique<HttpServer>(
+        [this](const HttpRequest &request, const HttpServer::Respond &respond) {
+            if (m_page)
+                m_page->handle(request, respond);
+            else
+                respond(HttpResponse::text(503, "starting\n"));
+        },
+        HttpLimits{}, tls);
+    if (!m_http->listen(m_config.listen, static_cast<quint16>(m_config.httpPort), &why))
+        return fail(
+            error,
+            u"cannot serve pages on %1:%2: %3"_s.arg(m_config.listen.toString()).arg(m_config.httpPort).arg(why));
+    QString base = m_config.publicUrl;
+    if (base.isEmpty()) {
+        QString host = m_config.listen.toString();
+        if (m_config.listen == QHostAddress::Any || m_config.listen == QHostAddress::AnyIPv6 ||
+            m_config.listen == QHostAddress::AnyIPv4)
+            host = QHostInfo::localHostName();
+        else if (m_config.listen.protocol() == QAbstractSocket::IPv6Protocol)
+            host = u'[' + host + u']';
+        base = u"%1://%2:%3"_s.arg(tls ? u"https"_s : u"http"_s, host).arg(m_http->port());
+    }
+    m_links = std::make_unique<ConfirmationLinks>(*key, base, m_config.confirmValidDays);
+    m_tickets->setConfirmationLinks(m_links.get());
+    m_page = std::make_unique<ConfirmationPage>(*m_tickets, *m_reader, *m_links, m_types);
+    qCInfo(lcServer).noquote() << "confirmation links start with" << m_links->url(QString());
+    if (!m_config.httpPortFile.isEmpty()) {
+        QFile f(m_config.httpPortFile);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            f.write(QByteArray::number(m_http->port()) + '\n') < 0)
+            return fail(error, u"cannot write the page port file %1"_s.arg(m_config.httpPortFile));
+    }
+    return true;
+}
+
+quint16 Server::httpPort() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
 void Server::stop()
 {
     if (m_housekeeping)
         m_housekeeping->stop();
     if (m_dispatchTimer)
         m_dispatchTimer->stop();
+    if (m_http)
+        m_http->close();
     if (m_transport)
         m_transport->closeAll();
     if (m_writer)
@@ -184,6 +243,8 @@ void Server::stop()
     if (m_search)
         m_search->stop();
     m_transport.reset();
+    m_http.reset();
+    m_page.reset();
     m_attachments.reset();
 }
 

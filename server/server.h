@@ -7,9 +7,11 @@
 #include "server/config.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace crewline::server {
 
@@ -17,6 +19,9 @@ class AttachmentService;
 class AttachmentStore;
 class AuthService;
 class Clock;
+class ConfirmationLinks;
+class ConfirmationPage;
+class HttpServer;
 class DirectoryService;
 class DispatchService;
 class SearchIndexer;
@@ -36,12 +41,14 @@ public:
     void stop();
 
     quint16 port() const;
+    quint16 httpPort() const; // 0 when no pages are served
     WriteQueue &writer() { return *m_writer; }
     const TicketTypeRegistry &types() const { return m_types; }
     DispatchService &dispatch() { return *m_dispatch; }
 
 private:
     bool seed(QString *error);
+    bool startPages(const std::optional<QSslConfiguration> &tls, QString *error);
 
     ServerConfig m_config;
     const Clock &m_clock;
@@ -56,6 +63,9 @@ private:
     std::unique_ptr<DispatchService> m_dispatch;
     std::unique_ptr<WsServer> m_transport;
     std::unique_ptr<SearchIndexer> m_search;
+    std::unique_ptr<ConfirmationLinks> m_links;
+    std::unique_ptr<ConfirmationPage> m_page;
+    std::unique_ptr<HttpServer> m_http;
     QTimer *m_housekeeping = nullptr;
     QTimer *m_dispatchTimer = nullptr;
 };

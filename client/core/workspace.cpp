@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <QUuid>
+
 using namespace Qt::StringLiterals;
 
 namespace crewline::client {
@@ -262,6 +264,53 @@ QString Workspace::freezeStaff(UserId id, bool frozen, const QString &reason)
                  frozen ? tr("Freeze %1 for today").arg(name) : tr("Lift the freeze on %1").arg(name), false);
 }
 
+void Workspace::recordPrint(TicketId id, qint64 version,
+                            std::function<void(bool, const PrintRecord &, const protocol::Error &)> done)
+{
+    if (!may(Op::TicketPrint)) {
+        done(false, {}, {protocol::ErrorCode::Forbidden, tr("Your role may not print work orders."), {}});
+        return;
+    }
+    m_connection.request(
+        Op::TicketPrint, {{u"ticketId"_s, id.value()}, {u"version"_s, version}},
+        [done](const Response &r) { done(r.ok, r.ok ? PrintRecord::fromJson(r.result) : PrintRecord(), r.error); },
+        QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+QList<Ticket> Workspace::crewTickets(UserId engineer, TeamId team) const
+{
+    QList<Ticket> out;
+    for (int row = 0; row < m_tickets.rowCount(); ++row) {
+        const Ticket &t = m_tickets.at(row);
+        if (engineer.isValid() ? t.assigneeId != engineer : (!team.isValid() || t.teamId != team))
+            continue;
+        const TicketType *type = m_directory.types().type(t.type);
+        const Phase phase = type ? type->phaseOf(t.status) : Phase::Active;
+        if (phase == Phase::New || phase == Phase::Active)
+            out << t;
+    }
+    std::sort(out.begin(), out.end(), [](const Ticket &a, const Ticket &b) {
+        if (a.priority != b.priority)
+            return a.priority > b.priority;
+        return a.createdAt < b.createdAt;
+    });
+    return out;
+}
+
+QList<Ticket> Workspace::callbackQueue() const
+{
+    QList<Ticket> out;
+    for (int row = 0; row < m_tickets.rowCount(); ++row) {
+        const Ticket &t = m_tickets.at(row);
+        const TicketType *type = m_directory.types().type(t.type);
+        if (type && type->callbackRequired() && type->phaseOf(t.status) == Phase::Resolved && !t.mergedInto.isValid())
+            out << t;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Ticket &a, const Ticket &b) { return a.resolvedAt < b.resolvedAt; }); // oldest first
+    return out;
+}
+
 void Workspace::onEvent(const Event &e)
 {
     if (e.type == u"user.created") {
@@ -310,6 +359,16 @@ void Workspace::onEvent(const Event &e)
     } else if (forMe && action == u"urge") {
         n.title = tr("Urged: %1").arg(t.number);
         n.text = tr("%1 is pressing on “%2” (urged %n time(s)).", nullptr, t.urgeCount).arg(actorName, t.title);
+    } else if (forMe && action == u"customer_confirmation") {
+        const QJsonObject answer = t.fields.value(u"customerConfirmation"_s).toObject();
+        const QString result = answer.value(u"result"_s).toString();
+        const int rating = answer.value(u"rating"_s).toInt();
+        if (result == u"unresolved")
+            n.title = tr("Escalated: customer says %1 is unresolved").arg(t.number);
+        else
+            n.title = tr("Low rating on %1: %2 of 5").arg(t.number).arg(rating);
+        n.text = answer.value(u"comment"_s).toString().isEmpty() ? t.title
+                                                                  : answer.value(u"comment"_s).toString().left(140);
     } else if (forMe && e.type == u"comment.added") {
         n.title = tr("New message on %1").arg(t.number);
         n.text = e.data.value(u"comment"_s).toObject().value(u"body"_s).toString().left(140);

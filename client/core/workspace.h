@@ -10,6 +10,7 @@
 #include "client/core/notifications.h"
 #include "client/core/outbox.h"
 #include "client/core/ticketmodel.h"
+#include "client/core/workorder.h"
 
 #include <QObject>
 #include <QTimer>
@@ -83,6 +84,16 @@ public:
     void fetchTicket(TicketId id, std::function<void(bool ok, const TicketDetail &detail, const QString &error)> done);
     // Asks the server (not the cache) for tickets matching a query, e.g. old history; results join the model.
     void searchServer(const QJsonObject &query, std::function<void(int found)> done);
+
+    // Records that the ticket is printed at this version (ticket.print: history + event) and gets the link its QR
+    // code carries for the customer's confirmation. Needs the server; on failure the printout has no link.
+    void recordPrint(TicketId id, qint64 version,
+                     std::function<void(bool ok, const PrintRecord &record, const protocol::Error &error)> done);
+    // Tickets of the crew sheet: open (new or active) tickets held by the engineer, or by the team when no engineer
+    // is given, most urgent first.
+    QList<Ticket> crewTickets(UserId engineer, TeamId team) const;
+    // Completed tickets whose type asks for a callback (回访): awaiting one, or recorded and awaiting closing.
+    QList<Ticket> callbackQueue() const;
 
     // Changes. Each returns the idempotency key of the queued action (empty when refused locally).
     QString createTicket(const QJsonObject &fields);

@@ -112,6 +112,8 @@ QString HistoryView::actionText(const QString &action)
         {u"claim"_s, QT_TR_NOOP("Claimed")},
         {u"redispatch"_s, QT_TR_NOOP("Re-dispatched: not accepted in time")},
         {u"dispatch_timeout"_s, QT_TR_NOOP("Not accepted in time: supervisor told")},
+        {u"print"_s, QT_TR_NOOP("Printed")},
+        {u"customer_confirmation"_s, QT_TR_NOOP("Customer confirmed (QR)")},
     };
     const char *name = names.value(action, nullptr);
     return name ? tr(name) : action;
@@ -133,6 +135,7 @@ QString HistoryView::fieldText(const QString &field)
         {u"requester"_s, QT_TR_NOOP("Requester")},
         {u"location"_s, QT_TR_NOOP("Coordinates")},
         {u"type"_s, QT_TR_NOOP("Type")},
+        {u"printedVersion"_s, QT_TR_NOOP("Printed version")},
         {u"acceptedAt"_s, QT_TR_NOOP("Accepted")},
         {u"firstResponseAt"_s, QT_TR_NOOP("First response")},
         {u"resolvedAt"_s, QT_TR_NOOP("Resolved")},

@@ -3,6 +3,8 @@
 #include "client/core/presence.h"
 #include "client/core/workspace.h"
 #include "client/ui/boardview.h"
+#include "client/ui/callbackview.h"
+#include "client/ui/print/printflow.h"
 #include "client/ui/conflictdialog.h"
 #include "client/ui/map/mappanel.h"
 #include "client/ui/map/mapwidget.h"
@@ -60,10 +62,14 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_myWork->setObjectName(u"myWork"_s);
     m_notifications = new NotificationPanel(workspace, this);
     m_pending = new PendingPanel(workspace, this);
+    m_callbacks = new CallbackView(workspace, this);
+    m_printing = new WorkOrderPrinting(workspace, this);
 
     addDock(m_detail, tr("Ticket"), u"dock.detail"_s, Qt::RightDockWidgetArea);
     QDockWidget *boardDock = addDock(m_board, tr("Queue board"), u"dock.board"_s, Qt::BottomDockWidgetArea);
     addDock(m_myWork, tr("My work"), u"dock.mywork"_s, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(boardDock, m_docks.last());
+    addDock(m_callbacks, tr("Callbacks (回访)"), u"dock.callbacks"_s, Qt::BottomDockWidgetArea);
     tabifyDockWidget(boardDock, m_docks.last());
     boardDock->raise();
     addDock(m_staff, tr("Staff"), u"dock.staff"_s, Qt::LeftDockWidgetArea);
@@ -90,6 +96,9 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_board, &BoardView::ticketActivated, this, &MainWindow::openTicket);
     connect(m_notifications, &NotificationPanel::ticketActivated, this, &MainWindow::openTicket);
+    connect(m_callbacks, &CallbackView::ticketActivated, this, &MainWindow::openTicket);
+    connect(m_printing, &WorkOrderPrinting::finished, this,
+            [this](bool, const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_detail, &TicketDetailView::openTicketRequested, this, &MainWindow::openTicket);
     connect(m_board, &BoardView::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -167,6 +176,8 @@ void MainWindow::buildMenus()
     newTicket->setObjectName(u"action.newTicket"_s);
     newTicket->setShortcut(QKeySequence::New);
     file->addSeparator();
+    buildPrintActions(file);
+    file->addSeparator();
     QAction *offline = file->addAction(tr("Work &offline"));
     offline->setObjectName(u"action.offline"_s);
     offline->setCheckable(true);
@@ -241,6 +252,45 @@ void MainWindow::buildMenus()
                            tr("<b>Crewline</b> %1<br>Work-order dispatch console.<br>GPL-3.0-or-later.")
                                .arg(QStringLiteral(CREWLINE_VERSION_STRING)));
     });
+}
+
+QList<TicketId> MainWindow::ticketsToPrint() const
+{
+    QList<TicketId> ids = m_table->selectedTickets();
+    if (ids.isEmpty() && m_detail->ticketId().isValid())
+        ids << m_detail->ticketId();
+    return ids;
+}
+
+void MainWindow::buildPrintActions(QMenu *file)
+{
+    using Output = WorkOrderPrinting::Output;
+    QAction *print = file->addAction(tr("&Print work orders…"), this,
+                                     [this] { m_printing->printTickets(ticketsToPrint(), Output::Preview); });
+    print->setObjectName(u"action.print"_s);
+    print->setShortcut(QKeySequence::Print);
+    QAction *pdf = file->addAction(tr("&Export work orders to PDF…"), this,
+                                   [this] { m_printing->printTickets(ticketsToPrint(), Output::Pdf); });
+    pdf->setObjectName(u"action.printPdf"_s);
+    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    QAction *crew = file->addAction(tr("Print &crew sheet…"), this,
+                                    [this] { m_printing->printCrewSheet(Output::Preview); });
+    crew->setObjectName(u"action.crewSheet"_s);
+    QAction *crewPdf = file->addAction(tr("Export crew sheet to PDF…"), this,
+                                       [this] { m_printing->printCrewSheet(Output::Pdf); });
+    crewPdf->setObjectName(u"action.crewSheetPdf"_s);
+    QAction *settings = file->addAction(tr("Print settings…"), m_printing, &WorkOrderPrinting::editSettings);
+    settings->setObjectName(u"action.printSettings"_s);
+    for (QAction *a : {print, pdf, crew, crewPdf})
+        a->setEnabled(m_workspace.may(protocol::Op::TicketPrint));
+    connect(&m_workspace.connection(), &Connection::loggedIn, this, [this, print, pdf, crew, crewPdf] {
+        for (QAction *a : {print, pdf, crew, crewPdf})
+            a->setEnabled(m_workspace.may(protocol::Op::TicketPrint));
+    });
+    // Also in the tables' context menus and the ticket view's toolbar.
+    m_table->addContextActions({print, pdf});
+    m_myWork->addContextActions({print, pdf});
+    m_detail->addToolbarAction(print);
 }
 
 void MainWindow::showHelp()

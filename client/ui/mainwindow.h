@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QMenu;
 class QDockWidget;
 class QLabel;
 class QSystemTrayIcon;
@@ -17,6 +18,8 @@ namespace crewline::client {
 
 class BoardView;
 class MapPanel;
+class CallbackView;
+class WorkOrderPrinting;
 class NotificationPanel;
 class PendingPanel;
 class Presence;
@@ -39,6 +42,8 @@ public:
     MapPanel *map() const { return m_map; }
     void showMap();
     TicketTableView *myWork() const { return m_myWork; }
+    CallbackView *callbacks() const { return m_callbacks; }
+    WorkOrderPrinting *printing() const { return m_printing; }
     void showHelp();
     void restoreLayout();
 
@@ -53,6 +58,8 @@ protected:
 private:
     QDockWidget *addDock(QWidget *widget, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void buildMenus();
+    void buildPrintActions(QMenu *file);
+    QList<TicketId> ticketsToPrint() const;
     void updateConnectionIndicator();
     void onLoggedIn();
 
@@ -66,6 +73,8 @@ private:
     MapPanel *m_map = nullptr;
     NotificationPanel *m_notifications = nullptr;
     PendingPanel *m_pending = nullptr;
+    CallbackView *m_callbacks = nullptr;
+    WorkOrderPrinting *m_printing = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_loadLabel = nullptr;

@@ -72,6 +72,26 @@ void MapSettings::save() const
     s.setValue(u"map/clustering"_s, clustering);
 }
 
+PrintSettings PrintSettings::load()
+{
+    QSettings s;
+    PrintSettings p;
+    p.organisation = s.value(u"print/organisation"_s).toString();
+    p.logoPath = s.value(u"print/logo"_s).toString();
+    p.serviceLine = s.value(u"print/serviceLine"_s).toString();
+    p.paper = s.value(u"print/paper"_s, p.paper).toString() == u"A5" ? u"A5"_s : u"A4"_s;
+    return p;
+}
+
+void PrintSettings::save() const
+{
+    QSettings s;
+    s.setValue(u"print/organisation"_s, organisation);
+    s.setValue(u"print/logo"_s, logoPath);
+    s.setValue(u"print/serviceLine"_s, serviceLine);
+    s.setValue(u"print/paper"_s, paper);
+}
+
 QByteArray SettingsTrustStore::pinned(const QString &hostPort) const
 {
     return QSettings().value(u"trust/"_s + QString(hostPort).replace(u'/', u'_')).toByteArray();

@@ -53,6 +53,18 @@ struct MapSettings
     void save() const;
 };
 
+// Printed work orders: the organisation header and the paper.
+struct PrintSettings
+{
+    QString organisation;
+    QString logoPath;
+    QString serviceLine;
+    QString paper = QStringLiteral("A4"); // A4 or A5
+
+    static PrintSettings load();
+    void save() const;
+};
+
 class SettingsTrustStore final : public TrustStore
 {
 public:

@@ -527,4 +527,10 @@ void TicketDetailView::onTransition(const QString &transitionId)
     openDialog(d);
 }
 
+void TicketDetailView::addToolbarAction(QAction *action)
+{
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(action);
+}
+
 } // namespace crewline::client

@@ -42,6 +42,7 @@ public:
     void showTicket(TicketId id);
     TicketId ticketId() const { return m_id; }
     QList<QAction *> ticketActions() const;
+    void addToolbarAction(QAction *action); // e.g. printing, owned by the main window
 
     // The ticket as last read from the server (invalid id until it arrived).
     const TicketDetail &detail() const { return m_detail; }

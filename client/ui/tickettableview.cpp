@@ -430,4 +430,10 @@ void TicketTableView::restoreState()
     }
 }
 
+void TicketTableView::addContextActions(const QList<QAction *> &actions)
+{
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions(actions);
+}
+
 } // namespace crewline::client

@@ -34,6 +34,8 @@ public:
     QTableView *table() const { return m_table; }
     void focusSearch();
     void selectNext(int delta); // next/previous ticket (keyboard)
+    // Actions shown in the table's context menu (they act on the selected tickets).
+    void addContextActions(const QList<QAction *> &actions);
     void applyView(int index);
     void saveState() const;
     void restoreState();

@@ -235,6 +235,16 @@ QString TransitionDialog::fieldLabel(const QString &field)
         return tr("Address");
     if (field == u"requesterContact")
         return tr("Requester contact");
+    if (field == u"callbackContact")
+        return tr("Callback: called");
+    if (field == u"callbackAt")
+        return tr("Callback: when");
+    if (field == u"callbackNote")
+        return tr("Callback: note");
+    if (field == u"customerConfirmation")
+        return tr("Customer's confirmation (QR)");
+    if (field == u"escalated")
+        return tr("Escalated");
     return field;
 }
 
@@ -243,7 +253,8 @@ QList<std::pair<QString, QString>> TransitionDialog::fieldChoices(const QString 
     if (field == u"callbackResult")
         return {{u"satisfied"_s, tr("Satisfied")},
                 {u"partly"_s, tr("Partly satisfied")},
-                {u"unresolved"_s, tr("Unresolved")}};
+                {u"unresolved"_s, tr("Unresolved")},
+                {u"unreachable"_s, tr("Could not reach the customer")}};
     return {};
 }
 

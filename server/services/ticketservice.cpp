@@ -5,10 +5,13 @@
 #include "common/jsonwriter.h"
 #include "common/permissions.h"
 #include "server/clock.h"
+#include "server/services/confirmationlinks.h"
 #include "server/storage/store.h"
 
 #include <QJsonArray>
 #include <QSet>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +51,8 @@ QJsonArray idArray(const QList<UserId> &ids)
 
 bool canSee(const Caller &caller, const Ticket &t)
 {
-    return roleSeesAllTickets(caller.role) || (caller.userId.isValid() && t.requester.userId == caller.userId);
+    return caller.verifiedLink || roleSeesAllTickets(caller.role) ||
+           (caller.userId.isValid() && t.requester.userId == caller.userId);
 }
 
 QStringList missingFields(const Ticket &t, const QStringList &required)
@@ -288,8 +292,37 @@ std::optional<protocol::Error> checkUser(Store &store, UserId id, const QString 
 std::optional<protocol::Error> applyTransition(Ticket &t, const TicketType &type, const TransitionDef &tr,
                                                const QJsonObject &fields)
 {
+    const QJsonValue outcome = fields.value(callback::kResult);
+    if (!outcome.isUndefined() && !outcome.isNull() && !callback::isOutcome(outcome.toString())) {
+        return error(ErrorCode::InvalidField,
+                     u"\"callbackResult\" must be one of: %1"_s.arg(callback::outcomes().join(u", "_s)),
+                     {{u"field"_s, u"fields.callbackResult"_s},
+                      {u"allowed"_s, QJsonArray::fromStringList(callback::outcomes())}});
+    }
+    const Phase fromPhase = type.phaseOf(t.status);
+    const Phase toPhase = type.phaseOf(tr.to);
     t.fields = mergeFields(t.fields, fields);
     t.status = tr.to;
+    if (type.callbackRequired() && (toPhase == Phase::New || toPhase == Phase::Active)) {
+        // Back to work: the next completion needs a callback of its own (the old one stays in the history).
+        for (const QString &f : callback::fieldNames())
+            t.fields.remove(f);
+    }
+    if (type.callbackRequired() && fromPhase == Phase::Resolved && toPhase == Phase::Closed) {
+        // Enforced here, not only by the shape of the workflow: a type edited to close straight from "completed"
+        // still cannot skip the callback.
+        if (!ticketHasField(t, QString(callback::kResult)))
+            return error(ErrorCode::MissingFields,
+                         u"%1 cannot close before the customer has been called back (回访)"_s.arg(t.number),
+                         {{u"fields"_s, QJsonArray{QString(callback::kResult)}},
+                          {u"transition"_s, tr.id},
+                          {u"reason"_s, u"callback_required"_s}});
+        if (t.fields.value(callback::kResult).toString() == u"unresolved")
+            return error(
+                ErrorCode::InvalidTransition,
+                u"the callback found %1 unresolved: return it to the engineer instead of closing"_s.arg(t.number),
+                {{u"status"_s, t.status}, {u"reason"_s, u"callback_unresolved"_s}});
+    }
     if (tr.unassign) {
         t.assigneeId = UserId();
         t.acceptedAt = {};
@@ -1114,6 +1147,202 @@ void TicketService::unlink(const Caller &caller, const protocol::TicketUnlink &r
             return Outcome::success({{u"ticketId"_s, a->id.value()}});
         },
         std::move(reply));
+}
+
+// --- printing and the customer's confirmation -----------------------------------------------------------------------
+
+void TicketService::print(const Caller &caller, const protocol::TicketPrint &r, const QString &idem, Reply reply)
+{
+    if (!m_links) {
+        reply(fail(ErrorCode::Unavailable, u"this server issues no confirmation links"_s));
+        return;
+    }
+    const ConfirmationLinks *links = m_links;
+    // The token must not be kept in the idempotency table (only its hash is stored): the job hands it over beside
+    // the result, and a retry answered from that table gets the same print record with a fresh token (the lost
+    // one is revoked).
+    auto issued = std::make_shared<QString>();
+    submit(
+        caller, idem, protocol::Op::TicketPrint,
+        [caller, r, links, issued](WriteContext &ctx) {
+            Store &store = ctx.store();
+            const std::optional<Ticket> t = store.ticket(r.ticketId);
+            if (!t || !canSee(caller, *t))
+                return fail(ErrorCode::NotFound, u"no ticket %1"_s.arg(r.ticketId.value()),
+                            {{u"ticketId"_s, r.ticketId.value()}});
+            if (t->mergedInto.isValid())
+                return fail(ErrorCode::InvalidTransition, u"%1 was merged into another ticket"_s.arg(t->number),
+                            {{u"mergedInto"_s, t->mergedInto.value()}});
+            if (r.version != t->version)
+                return fail(ErrorCode::Conflict,
+                            u"%1 changed since version %2 (now %3): print the current state"_s.arg(t->number)
+                                .arg(r.version)
+                                .arg(t->version),
+                            {{u"current"_s, t->toJson()}, {u"yourVersion"_s, r.version}});
+            const ConfirmationLinks::Issued link = links->issue(t->id);
+            ConfirmationRecord record;
+            record.ticketId = t->id;
+            record.ticketVersion = t->version;
+            record.printedBy = caller.userId;
+            record.printedAt = ctx.now();
+            record.expiresAt = ctx.now().addDays(links->validDays());
+            record.id = store.insertConfirmation(record, link.hash);
+
+            // Printing is not a change of the ticket (no new version, so the crew's next step never conflicts
+            // with it), but it is part of its history.
+            AuditEntry audit;
+            audit.ticketId = t->id;
+            audit.actorId = caller.userId;
+            audit.actorName = caller.displayName;
+            audit.at = ctx.now();
+            audit.action = u"print"_s;
+            audit.changes = {{u"printedVersion"_s, QJsonObject{{u"from"_s, QJsonValue()}, {u"to"_s, t->version}}}};
+            store.insertAudit(audit);
+            ctx.emitEvent(ticketEvent(u"ticket.printed"_s, *t,
+                                      {{u"action"_s, u"print"_s},
+                                       {u"version"_s, t->version},
+                                       {u"confirmationId"_s, record.id},
+                                       {u"actor"_s, actorJson(caller)}},
+                                      ctx.now()));
+            *issued = link.token;
+            return Outcome::success({{u"ticketId"_s, t->id.value()},
+                                     {u"number"_s, t->number},
+                                     {u"version"_s, t->version},
+                                     {u"printedAt"_s, timeToJson(record.printedAt)},
+                                     {u"expiresAt"_s, timeToJson(record.expiresAt)},
+                                     {u"confirmationId"_s, record.id}});
+        },
+        [this, links, issued, reply = std::move(reply)](const Outcome &o) {
+            if (!o.ok) {
+                reply(o);
+                return;
+            }
+            if (!issued->isEmpty()) {
+                Outcome out = o;
+                out.result.insert(u"confirmUrl"_s, links->url(*issued));
+                reply(out);
+                return;
+            }
+            // Answered from the idempotency table: give the recorded print a new token.
+            const qint64 id = o.result.value(u"confirmationId"_s).toInteger();
+            const TicketId ticket(o.result.value(u"ticketId"_s).toInteger());
+            WriteRequest again;
+            again.op = u"ticket.print.reissue"_s;
+            again.job = [links, id, ticket, issued](WriteContext &ctx) {
+                const ConfirmationLinks::Issued link = links->issue(ticket);
+                if (!ctx.store().replaceConfirmationToken(id, link.hash))
+                    return fail(ErrorCode::Conflict, u"this printout's link was already answered"_s,
+                                {{u"reason"_s, u"used"_s}});
+                *issued = link.token;
+                return Outcome::success({});
+            };
+            again.done = [o, links, issued, reply](const Outcome &re) {
+                if (!re.ok) {
+                    reply(re);
+                    return;
+                }
+                Outcome out = o;
+                out.result.insert(u"confirmUrl"_s, links->url(*issued));
+                reply(out);
+            };
+            m_writer.submit(std::move(again));
+        });
+}
+
+QStringList TicketService::customerResults()
+{
+    return {u"satisfied"_s, u"partly"_s, u"unresolved"_s};
+}
+
+void TicketService::confirm(const QString &tokenHash, const CustomerAnswer &answer, Reply reply)
+{
+    if (!customerResults().contains(answer.result)) {
+        reply(fail(ErrorCode::InvalidField, u"\"result\" must be one of: %1"_s.arg(customerResults().join(u", "_s)),
+                   {{u"field"_s, u"result"_s}}));
+        return;
+    }
+    if (answer.rating < 0 || answer.rating > 5) {
+        reply(fail(ErrorCode::InvalidField, u"\"rating\" must be 1..5"_s, {{u"field"_s, u"rating"_s}}));
+        return;
+    }
+    if (answer.comment.size() > 2000) {
+        reply(fail(ErrorCode::InvalidField, u"the comment is longer than 2000 characters"_s,
+                   {{u"field"_s, u"comment"_s}}));
+        return;
+    }
+    const TicketTypeRegistry &types = m_types;
+    WriteRequest request;
+    request.op = u"confirmation.answer"_s;
+    request.job = [tokenHash, answer, &types](WriteContext &ctx) {
+        Store &store = ctx.store();
+        // Checked inside the writer's transaction: two answers sent at once cannot both find the link unused.
+        const std::optional<ConfirmationRecord> link = store.confirmation(tokenHash);
+        if (!link)
+            return fail(ErrorCode::NotFound, u"no such confirmation link"_s);
+        if (link->isUsed())
+            return fail(ErrorCode::Conflict, u"this confirmation link was already used"_s, {{u"reason"_s, u"used"_s}});
+        if (link->expiresAt.isValid() && link->expiresAt <= ctx.now())
+            return fail(ErrorCode::Conflict, u"this confirmation link has expired"_s, {{u"reason"_s, u"expired"_s}});
+        const std::optional<Ticket> target = resolveMerged(store, link->ticketId);
+        if (!target)
+            return fail(ErrorCode::NotFound, u"the ticket of this link no longer exists"_s);
+
+        // People to tell: supervisors on "unresolved" (of the ticket's team when it has any), managers on a rating
+        // below 3 (source document 004: such ratings go to the director).
+        QList<UserId> supervisors, teamSupervisors, managers;
+        for (const User &u : store.users()) {
+            if (!u.active)
+                continue;
+            if (u.role == Role::Supervisor) {
+                supervisors << u.id;
+                if (target->teamId.isValid() && u.teamId == target->teamId)
+                    teamSupervisors << u.id;
+            } else if (u.role == Role::Manager) {
+                managers << u.id;
+            }
+        }
+        QJsonObject given{{u"result"_s, answer.result},
+                          {u"at"_s, timeToJson(ctx.now())},
+                          {u"printedVersion"_s, link->ticketVersion},
+                          {u"confirmationId"_s, link->id}};
+        if (answer.rating > 0)
+            given.insert(u"rating"_s, answer.rating);
+        if (!answer.comment.trimmed().isEmpty())
+            given.insert(u"comment"_s, answer.comment.trimmed());
+
+        Caller customer;
+        customer.verifiedLink = true;
+        customer.displayName =
+            target->requester.name.isEmpty() ? u"Customer (QR)"_s : target->requester.name + u" (QR)"_s;
+        Outcome o = mutate(ctx, types, customer, target->id, std::nullopt, u"customer_confirmation"_s,
+                           [&](Ticket &t, const TicketType &type, Change &change) -> std::optional<protocol::Error> {
+                               t.fields.insert(u"customerConfirmation"_s, given);
+                               change.reason = given.value(u"comment"_s).toString();
+                               change.message = change.reason;
+                               if (answer.result == u"unresolved") {
+                                   t.fields.insert(u"escalated"_s, true);
+                                   change.notify << (teamSupervisors.isEmpty() ? supervisors : teamSupervisors);
+                                   change.notify << t.assigneeId;
+                                   // Back to the supervisors' desk when the workflow has a way back from where the
+                                   // ticket is.
+                                   if (const TransitionDef *tr = type.triggered(u"reopen"_s, t.status)) {
+                                       Ticket probe = t;
+                                       if (!applyTransition(probe, type, *tr, {}))
+                                           t = probe;
+                                   }
+                               }
+                               if (answer.rating > 0 && answer.rating < 3)
+                                   change.notify << managers;
+                               return std::nullopt;
+                           });
+        if (!o.ok)
+            return o;
+        store.useConfirmation(link->id, target->id, ctx.now(), given);
+        o.result.insert(u"confirmation"_s, given);
+        return o;
+    };
+    request.done = std::move(reply);
+    m_writer.submit(std::move(request));
 }
 
 } // namespace crewline::server

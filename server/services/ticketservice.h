@@ -14,6 +14,7 @@
 namespace crewline::server {
 
 class Clock;
+class ConfirmationLinks;
 class Store;
 
 using Reply = std::function<void(const Outcome &)>;
@@ -45,6 +46,23 @@ public:
     void link(const Caller &caller, const protocol::TicketLinkRequest &request, const QString &idem, Reply reply);
     void unlink(const Caller &caller, const protocol::TicketUnlink &request, const QString &idem, Reply reply);
 
+    // Printing: records who printed which version (audit + "ticket.printed" event) and issues the single-use link
+    // for the customer's confirmation page (needs setConfirmationLinks).
+    void setConfirmationLinks(const ConfirmationLinks *links) { m_links = links; }
+    void print(const Caller &caller, const protocol::TicketPrint &request, const QString &idem, Reply reply);
+
+    // The customer's answer from the confirmation page, for the link whose token hashes to tokenHash (the caller
+    // has verified its signature). Refusals: not_found (unknown link), conflict with details.reason "used" or
+    // "expired", invalid_field.
+    struct CustomerAnswer
+    {
+        QString result; // satisfied | partly | unresolved
+        int rating = 0; // 1..5, 0 = not given
+        QString comment;
+    };
+    static QStringList customerResults();
+    void confirm(const QString &tokenHash, const CustomerAnswer &answer, Reply reply);
+
     // Used by other services inside their own jobs.
     static QJsonObject summary(const Ticket &ticket);
     static StoredEvent ticketEvent(const QString &type, const Ticket &ticket, const QJsonObject &extra,
@@ -59,6 +77,7 @@ private:
     WriteQueue &m_writer;
     const TicketTypeRegistry &m_types;
     const Clock &m_clock;
+    const ConfirmationLinks *m_links = nullptr;
 };
 
 } // namespace crewline::server

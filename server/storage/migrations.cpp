@@ -72,6 +72,16 @@ const QList<Migration> &migrations()
              u"CREATE INDEX tickets_dispatch_deadline ON tickets (dispatch_deadline) "
              "WHERE dispatch_deadline IS NOT NULL"_s,
          }},
+        {3,
+         u"printed work orders and the customer's confirmation links"_s,
+         {
+             // One row per print: which version of which ticket who printed, and the link on the paper. Only the
+             // SHA-256 of the link's token is kept; answer holds what the customer sent (JSON) once used_at is set.
+             u"CREATE TABLE confirmations (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, "
+             "ticket_version INTEGER NOT NULL, token_hash TEXT NOT NULL UNIQUE, printed_by INTEGER, "
+             "printed_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER, answer TEXT)"_s,
+             u"CREATE INDEX confirmations_ticket ON confirmations (ticket_id, printed_at)"_s,
+         }},
     };
     return steps;
 }

@@ -925,6 +925,77 @@ public:
         run(q);
     }
 
+    qint64 insertConfirmation(const ConfirmationRecord &r, const QString &tokenHash) override
+    {
+        QSqlQuery &q = prepared(u"INSERT INTO confirmations (ticket_id, ticket_version, token_hash, printed_by, "
+                                "printed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(r.ticketId.value());
+        q.addBindValue(r.ticketVersion);
+        q.addBindValue(tokenHash);
+        q.addBindValue(idOrNull(r.printedBy.value()));
+        q.addBindValue(ms(r.printedAt));
+        q.addBindValue(ms(r.expiresAt));
+        run(q);
+        return q.lastInsertId().toLongLong();
+    }
+
+    std::optional<ConfirmationRecord> confirmation(const QString &tokenHash) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, ticket_version, printed_by, printed_at, expires_at, used_at, "
+                                "answer FROM confirmations WHERE token_hash = ?"_s);
+        q.addBindValue(tokenHash);
+        run(q);
+        return firstRow(q, readConfirmation);
+    }
+
+    std::optional<ConfirmationRecord> confirmationById(qint64 id) override
+    {
+        QSqlQuery &q = prepared(u"SELECT id, ticket_id, ticket_version, printed_by, printed_at, expires_at, used_at, "
+                                "answer FROM confirmations WHERE id = ?"_s);
+        q.addBindValue(id);
+        run(q);
+        return firstRow(q, readConfirmation);
+    }
+
+    bool replaceConfirmationToken(qint64 id, const QString &tokenHash) override
+    {
+        QSqlQuery &q = prepared(u"UPDATE confirmations SET token_hash = ? WHERE id = ? AND used_at IS NULL"_s);
+        q.addBindValue(tokenHash);
+        q.addBindValue(id);
+        run(q);
+        return q.numRowsAffected() == 1;
+    }
+
+    void useConfirmation(qint64 id, TicketId ticket, const QDateTime &at, const QJsonObject &answer) override
+    {
+        QSqlQuery &mine = prepared(u"UPDATE confirmations SET used_at = ?, answer = ? WHERE id = ?"_s);
+        mine.addBindValue(ms(at));
+        mine.addBindValue(json(answer));
+        mine.addBindValue(id);
+        run(mine);
+        QSqlQuery &others = prepared(u"UPDATE confirmations SET used_at = ?, answer = ? "
+                                     "WHERE ticket_id = ? AND used_at IS NULL AND id <> ?"_s);
+        others.addBindValue(ms(at));
+        others.addBindValue(json({{u"supersededBy"_s, id}}));
+        others.addBindValue(ticket.value());
+        others.addBindValue(id);
+        run(others);
+    }
+
+    static ConfirmationRecord readConfirmation(const QSqlQuery &q)
+    {
+        ConfirmationRecord r;
+        r.id = q.value(0).toLongLong();
+        r.ticketId = TicketId(q.value(1).toLongLong());
+        r.ticketVersion = q.value(2).toLongLong();
+        r.printedBy = UserId(q.value(3).toLongLong());
+        r.printedAt = time(q.value(4));
+        r.expiresAt = time(q.value(5));
+        r.usedAt = time(q.value(6));
+        r.answer = object(q.value(7));
+        return r;
+    }
+
     void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) override
     {
         for (qsizetype i = 0; i < tickets.size(); ++i)

@@ -66,6 +66,21 @@ struct TicketPage
     qint64 total = -1; // -1 when not asked for
 };
 
+// A printed work order's confirmation link (the customer's QR page). The token itself is never stored.
+struct ConfirmationRecord
+{
+    qint64 id = 0;
+    TicketId ticketId;
+    qint64 ticketVersion = 0; // the version that was printed
+    UserId printedBy;
+    QDateTime printedAt;
+    QDateTime expiresAt;
+    QDateTime usedAt;   // set once the customer answered (or another link of the ticket was answered)
+    QJsonObject answer; // what the customer sent; {"supersededBy": id} for links closed by another answer
+
+    bool isUsed() const { return usedAt.isValid(); }
+};
+
 struct StoredEvent
 {
     Event event;
@@ -155,6 +170,15 @@ public:
     virtual void rememberIdempotent(UserId user, const QString &key, const IdempotentResult &result,
                                     const QDateTime &now) = 0;
     virtual void pruneIdempotency(const QDateTime &olderThan) = 0;
+
+    // Confirmation links of printed work orders, found by the SHA-256 of their token.
+    virtual qint64 insertConfirmation(const ConfirmationRecord &record, const QString &tokenHash) = 0;
+    virtual std::optional<ConfirmationRecord> confirmation(const QString &tokenHash) = 0;
+    virtual std::optional<ConfirmationRecord> confirmationById(qint64 id) = 0;
+    // Gives an unused link a new token (the reply carrying the old one was lost); false when used or unknown.
+    virtual bool replaceConfirmationToken(qint64 id, const QString &tokenHash) = 0;
+    // Records the answer on one link and closes every other unused link of the same ticket.
+    virtual void useConfirmation(qint64 id, TicketId ticket, const QDateTime &at, const QJsonObject &answer) = 0;
 
     // Bulk loading (demo data, benchmarks): many tickets in one transaction, no events.
     virtual void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) = 0;

@@ -482,6 +482,10 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
         with(std::type_identity<protocol::StaffFreeze>{},
              [&](const protocol::StaffFreeze &m) { m_services.dispatch.freeze(caller, m, idem, later); });
         return;
+    case Op::TicketPrint:
+        with(std::type_identity<protocol::TicketPrint>{},
+             [&](const protocol::TicketPrint &m) { tickets.print(caller, m, idem, later); });
+        return;
     }
 }
 

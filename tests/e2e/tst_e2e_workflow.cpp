@@ -371,13 +371,13 @@ void TestE2eWorkflow::repairToClosedWithCallback()
     CL_COMPARE_ERROR(m_eng->request(Op::TicketTransition, {{u"ticketId"_s, idOf(t)},
                                                            {u"version"_s, versionOf(t)},
                                                            {u"transition"_s, u"callback"_s},
-                                                           {u"fields"_s, QJsonObject{{u"callbackResult"_s, u"ok"_s}}}}),
+                                                           {u"fields"_s, QJsonObject{{u"callbackResult"_s, u"satisfied"_s}}}}),
                      "forbidden");
     r = m_disp->request(Op::TicketTransition,
                         {{u"ticketId"_s, idOf(t)}, {u"version"_s, versionOf(t)}, {u"transition"_s, u"callback"_s}});
     CL_COMPARE_ERROR(r, "missing_fields");
     QVERIFY(r.error.details.value(u"fields"_s).toArray().contains(u"callbackResult"_s));
-    t = transition(*m_disp, t, u"callback"_s, {{u"callbackResult"_s, u"满意 / satisfied"_s}});
+    t = transition(*m_disp, t, u"callback"_s, {{u"callbackResult"_s, u"satisfied"_s}});
     QCOMPARE(statusOf(t), u"callback_verified"_s);
     t = transition(*m_sup, t, u"close"_s);
     QCOMPARE(statusOf(t), u"closed"_s);

@@ -107,6 +107,31 @@ QString TestServer::portFile() const
     return m_root.filePath(u"port"_s);
 }
 
+QString TestServer::httpPortFile() const
+{
+    return m_root.filePath(u"http-port"_s);
+}
+
+quint16 TestServer::httpPort() const
+{
+    // Written by the server before the main port file, so it is complete once start() has returned.
+    QFile f(httpPortFile());
+    if (m_port == 0 || !f.open(QIODevice::ReadOnly))
+        return 0;
+    bool ok = false;
+    const uint port = f.readAll().trimmed().toUInt(&ok);
+    return ok && port <= 65535 ? static_cast<quint16>(port) : 0;
+}
+
+QUrl TestServer::httpUrl() const
+{
+    QUrl u;
+    u.setScheme(m_extraArgs.contains(u"--tls-cert"_s) ? u"https"_s : u"http"_s);
+    u.setHost(u"127.0.0.1"_s);
+    u.setPort(httpPort());
+    return u;
+}
+
 QUrl TestServer::url() const
 {
     QUrl u;
@@ -123,6 +148,9 @@ QStringList TestServer::arguments() const
     // Tests see tickets exactly as they created them unless they ask for the dispatch engine.
     if (!m_extraArgs.contains(u"--auto-dispatch"_s))
         args << u"--auto-dispatch"_s << u"off"_s;
+    if (!m_extraArgs.contains(u"--http-port"_s))
+        args << u"--http-port"_s << u"0"_s;
+    args << u"--http-port-file"_s << httpPortFile();
     return args + m_extraArgs;
 }
 
@@ -140,6 +168,7 @@ bool TestServer::start(int timeoutMs)
     if (isRunning())
         return true;
     QFile::remove(portFile()); // a stale port from the previous run must not be mistaken for this one
+    QFile::remove(httpPortFile());
     m_port = 0;
     m_exitCode = -1;
     m_output += "---- starting " + binary().toUtf8() + ' ' + arguments().join(u' ').toUtf8() + '\n';

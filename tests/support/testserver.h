@@ -37,6 +37,9 @@ public:
     bool isRunning() const;
 
     quint16 port() const { return m_port; }
+    // The port of the server's pages (the confirmation page): also picked by the kernel; 0 when none are served.
+    quint16 httpPort() const;
+    QUrl httpUrl() const;       // http://127.0.0.1:<httpPort> (https:// when started with --tls-cert)
     QUrl url() const;           // ws://127.0.0.1:<port> (wss:// when started with --tls-cert)
     QString dataDir() const;    // <tmp>/data
     QString scratchDir() const; // <tmp>: a place for the test's own files (certificates, downloads)
@@ -61,6 +64,7 @@ public:
 private:
     QStringList arguments() const;
     QString portFile() const;
+    QString httpPortFile() const;
 
     QStringList m_extraArgs;
     QTemporaryDir m_root;

@@ -148,9 +148,11 @@ void TestMigrations::migrateCreatesSchema()
     QCOMPARE(m_store->firstSeq(), 0);
     QVERIFY(m_store->users().isEmpty());
 
-    // Steps are numbered 1, 2, 3... without gaps.
-    for (qsizetype i = 0; i < migrations().size(); ++i)
-        QCOMPARE(migrations().at(i).version, int(i + 1));
+    // Steps are numbered upwards from 1. Branches take the numbers they are given, so a number may be missing
+    // until its branch is merged; the runner applies every step above the database's version in order.
+    QCOMPARE(migrations().first().version, 1);
+    for (qsizetype i = 1; i < migrations().size(); ++i)
+        QVERIFY(migrations().at(i).version > migrations().at(i - 1).version);
 
     RawDb raw(m_dir->filePath(u"crewline.db"_s));
     QVERIFY(raw.ok());

@@ -104,6 +104,8 @@ QString documentedName(Op op)
         return u"ticket.claim"_s;
     case Op::StaffFreeze:
         return u"staff.freeze"_s;
+    case Op::TicketPrint:
+        return u"ticket.print"_s;
     }
     return {};
 }
@@ -227,6 +229,7 @@ private slots:
     void subscribeRoundTrip();
     void attachmentChunkRoundTrip();
     void userCreateRoundTrip();
+    void ticketPrintRoundTrip();
     void readRejects_data();
     void readRejects();
 
@@ -1138,6 +1141,26 @@ void TestProtocol::timeFormat()
     QVERIFY(timeToJson(QDateTime()).isNull());
     QVERIFY(!timeFromJson(QJsonValue()).isValid());
     QVERIFY(!timeFromJson(QJsonValue(12)).isValid());
+}
+
+void TestProtocol::ticketPrintRoundTrip()
+{
+    TicketPrint p;
+    p.ticketId = TicketId(43);
+    p.version = 7;
+    const QJsonObject wire = writeMessage(p);
+    QCOMPARE(wire, obj(R"({"ticketId":43,"version":7})"));
+    Error error;
+    const std::optional<TicketPrint> back = readMessage<TicketPrint>(wire, error);
+    QVERIFY(back);
+    QCOMPARE(back->ticketId, TicketId(43));
+    QCOMPARE(back->version, 7);
+    QVERIFY(!readMessage<TicketPrint>(obj(R"({"ticketId":43})"), error));
+    QCOMPARE(error.code, ErrorCode::InvalidField);
+    QVERIFY(!readMessage<TicketPrint>(obj(R"({"ticketId":43,"version":0})"), error));
+    QVERIFY(opMutates(Op::TicketPrint));
+    QVERIFY(!opIsPublic(Op::TicketPrint));
+    QCOMPARE(opName(Op::TicketPrint), u"ticket.print"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
