@@ -51,6 +51,8 @@ bool roleMay(Role role, Op op)
         return staff;
     case Op::UserCreate:
         return role == Role::Admin;
+    case Op::StatsDashboard: // engineers get their own figures only (StatsService narrows the scope)
+        return role != Role::Requester;
     }
     return false;
 }

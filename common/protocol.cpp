@@ -56,6 +56,7 @@ constexpr std::array<OpInfo, kOpCount> kOps = {{
     {Op::TeamList, "team.list", false, false},
     {Op::StaffList, "staff.list", false, false},
     {Op::PresenceSet, "presence.set", false, false},
+    {Op::StatsDashboard, "stats.dashboard", false, false},
 }};
 
 constexpr bool opsInOrder()

@@ -69,8 +69,9 @@ enum class Op
     TeamList,
     StaffList,
     PresenceSet,
+    StatsDashboard,
 };
-constexpr int kOpCount = static_cast<int>(Op::PresenceSet) + 1;
+constexpr int kOpCount = static_cast<int>(Op::StatsDashboard) + 1;
 
 QString opName(Op op);
 std::optional<Op> opFromName(const QString &name);

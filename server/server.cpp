@@ -7,6 +7,7 @@
 #include "server/services/authservice.h"
 #include "server/services/directoryservice.h"
 #include "server/services/passwords.h"
+#include "server/services/statsservice.h"
 #include "server/services/ticketservice.h"
 #include "server/storage/attachmentstore.h"
 #include "server/storage/searchindex.h"
@@ -84,6 +85,7 @@ bool Server::start(QString *error)
     m_attachments =
         std::make_unique<AttachmentService>(*m_reader, *m_writer, *m_files, m_clock, m_config.maxAttachmentBytes);
     m_directory = std::make_unique<DirectoryService>(*m_reader);
+    m_stats = std::make_unique<StatsService>(*m_reader);
 
     if (!seed(error))
         return false;
@@ -119,8 +121,8 @@ bool Server::start(QString *error)
         tls.setProtocol(QSsl::TlsV1_2OrLater);
         options.tls = tls;
     }
-    m_transport =
-        std::make_unique<WsServer>(Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_reader}, options);
+    m_transport = std::make_unique<WsServer>(
+        Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_reader, *m_stats}, options);
     connect(m_writer.get(), &WriteQueue::committed, m_transport.get(), &WsServer::broadcast);
     connect(m_writer.get(), &WriteQueue::committed, this, [this] { m_search->wake(); });
     if (!m_transport->listen(&why))

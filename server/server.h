@@ -18,6 +18,7 @@ class AttachmentStore;
 class AuthService;
 class Clock;
 class DirectoryService;
+class StatsService;
 class SearchIndexer;
 class Store;
 class TicketService;
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<TicketService> m_tickets;
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<DirectoryService> m_directory;
+    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<WsServer> m_transport;
     std::unique_ptr<SearchIndexer> m_search;
     QTimer *m_housekeeping = nullptr;

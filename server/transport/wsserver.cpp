@@ -6,6 +6,7 @@
 #include "server/services/attachmentservice.h"
 #include "server/services/authservice.h"
 #include "server/services/directoryservice.h"
+#include "server/services/statsservice.h"
 #include "server/services/ticketservice.h"
 
 #include <QJsonArray>
@@ -452,6 +453,11 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
     case Op::PresenceSet:
         with(std::type_identity<protocol::PresenceSet>{},
              [&](const protocol::PresenceSet &m) { reply(c, id, setPresence(c, id, m)); });
+        return;
+    case Op::StatsDashboard:
+        with(std::type_identity<protocol::StatsDashboard>{}, [&](const protocol::StatsDashboard &m) {
+            reply(c, id, fromOutcome(id, m_services.stats.dashboard(caller, m)));
+        });
         return;
     }
 }

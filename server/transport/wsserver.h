@@ -29,6 +29,7 @@ namespace crewline::server {
 class AttachmentService;
 class AuthService;
 class DirectoryService;
+class StatsService;
 class TicketService;
 
 struct Services
@@ -38,6 +39,7 @@ struct Services
     AttachmentService &attachments;
     DirectoryService &directory;
     Store &reader;
+    StatsService &stats;
 };
 
 struct TransportOptions
