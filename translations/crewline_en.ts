@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>Could not write %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Could not write %1</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>Export to Excel or CSV…</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::AssignPicker</name>
     <message>
         <source>engineer</source>
@@ -198,6 +235,37 @@
     <message>
         <source>Opened %1 — checksum verified.</source>
         <translation>Opened %1 — checksum verified.</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::BacklogTableModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Age (h)</source>
+        <translation>Age (h)</translation>
     </message>
 </context>
 <context>
@@ -571,6 +639,337 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::DashboardChart</name>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Save chart as PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::DashboardView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>T&amp;eam:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Open backlog</source>
+        <translation>Open backlog</translation>
+    </message>
+    <message>
+        <source>First response (mean)</source>
+        <translation>First response (mean)</translation>
+    </message>
+    <message>
+        <source>Resolution time (mean)</source>
+        <translation>Resolution time (mean)</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA met</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Volume: created vs resolved</source>
+        <translation>Volume: created vs resolved</translation>
+    </message>
+    <message>
+        <source>Share by category</source>
+        <translation>Share by category</translation>
+    </message>
+    <message>
+        <source>Share by type</source>
+        <translation>Share by type</translation>
+    </message>
+    <message>
+        <source>SLA compliance by type</source>
+        <translation>SLA compliance by type</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Drill-down</source>
+        <translation>Drill-down</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>By type</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>By team</translation>
+    </message>
+    <message>
+        <source>By engineer</source>
+        <translation>By engineer</translation>
+    </message>
+    <message>
+        <source>Staff leaderboard</source>
+        <translation>Staff leaderboard</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Leaderboard</translation>
+    </message>
+    <message>
+        <source>Backlog TOP 10: most urgent, then oldest</source>
+        <translation>Backlog TOP 10: most urgent, then oldest</translation>
+    </message>
+    <message>
+        <source>Double-click a ticket to open it.</source>
+        <translation>Double-click a ticket to open it.</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <source>Could not load the figures: %1</source>
+        <translation>Could not load the figures: %1</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>type: %1</source>
+        <translation>type: %1</translation>
+    </message>
+    <message>
+        <source>department: %1</source>
+        <translation>department: %1</translation>
+    </message>
+    <message>
+        <source>team: %1</source>
+        <translation>team: %1</translation>
+    </message>
+    <message>
+        <source>P50 %1 · P90 %2</source>
+        <translation>P50 %1 · P90 %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>previous: %1</source>
+        <translation>previous: %1</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>closed: %1</translation>
+    </message>
+    <message>
+        <source>open tickets now</source>
+        <translation>open tickets now</translation>
+    </message>
+    <message>
+        <source>met %1 · missed %2</source>
+        <translation>met %1 · missed %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n rating</numerusform>
+            <numerusform>%n ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>SLA missed</source>
+        <translation>SLA missed</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>No team</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Crewline dashboard</source>
+        <translation>Crewline dashboard</translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation>Print dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::FiguresTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>Mean handling time (h)</source>
+        <translation>Mean handling time (h)</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>First response, mean (h)</source>
+        <translation>First response, mean (h)</translation>
+    </message>
+    <message>
+        <source>First response, P90 (h)</source>
+        <translation>First response, P90 (h)</translation>
+    </message>
+    <message>
+        <source>Resolution, mean (h)</source>
+        <translation>Resolution, mean (h)</translation>
+    </message>
+    <message>
+        <source>Resolution, P90 (h)</source>
+        <translation>Resolution, P90 (h)</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA met</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::HeatMapWidget</name>
+    <message>
+        <source>Arrivals by weekday and hour</source>
+        <translation>Arrivals by weekday and hour</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::HistoryView</name>
     <message>
         <source>When</source>
@@ -763,6 +1162,17 @@
     <message>
         <source>%1 (needs a %2)</source>
         <translation>%1 (needs a %2)</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::KpiTile</name>
+    <message>
+        <source>No figures for the previous period</source>
+        <translation>No figures for the previous period</translation>
+    </message>
+    <message>
+        <source>Compared with the previous period of the same length</source>
+        <translation>Compared with the previous period of the same length</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1439,62 @@
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+    <message>
+        <source>&amp;Export ticket list…</source>
+        <translation>&amp;Export ticket list…</translation>
+    </message>
+    <message>
+        <source>Manager &amp;dashboard</source>
+        <translation>Manager &amp;dashboard</translation>
+    </message>
+    <message>
+        <source>Board &amp;alarm thresholds…</source>
+        <translation>Board &amp;alarm thresholds…</translation>
+    </message>
+    <message>
+        <source>Your role has no dashboard.</source>
+        <translation>Your role has no dashboard.</translation>
+    </message>
+    <message>
+        <source>Crewline — manager dashboard</source>
+        <translation>Crewline — manager dashboard</translation>
+    </message>
+    <message>
+        <source>Board alarm thresholds</source>
+        <translation>Board alarm thresholds</translation>
+    </message>
+    <message>
+        <source>Show alarms on the board and in the ticket list</source>
+        <translation>Show alarms on the board and in the ticket list</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Not accepted for more than (red):</source>
+        <translation>Not accepted for more than (red):</translation>
+    </message>
+    <message>
+        <source>Open for more than (flashing):</source>
+        <translation>Open for more than (flashing):</translation>
+    </message>
+    <message>
+        <source>Rating below (highlighted):</source>
+        <translation>Rating below (highlighted):</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Ticket list as filtered on %1</source>
+        <translation>Ticket list as filtered on %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>导出为 Excel 或 CSV…</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::AssignPicker</name>
     <message>
         <source>engineer</source>
@@ -196,6 +233,37 @@
     <message>
         <source>Opened %1 — checksum verified.</source>
         <translation>已打开 %1，校验和验证通过。</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::BacklogTableModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Age (h)</source>
+        <translation>已开时长（小时）</translation>
     </message>
 </context>
 <context>
@@ -564,6 +632,336 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::DashboardChart</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::DashboardView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>班组(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Open backlog</source>
+        <translation>积压工单</translation>
+    </message>
+    <message>
+        <source>First response (mean)</source>
+        <translation>首次响应（均值）</translation>
+    </message>
+    <message>
+        <source>Resolution time (mean)</source>
+        <translation>解决时长（均值）</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA 达标</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Volume: created vs resolved</source>
+        <translation>工单量：新建与解决</translation>
+    </message>
+    <message>
+        <source>Share by category</source>
+        <translation>按类别占比</translation>
+    </message>
+    <message>
+        <source>Share by type</source>
+        <translation>按类型占比</translation>
+    </message>
+    <message>
+        <source>SLA compliance by type</source>
+        <translation>各类型 SLA 达标情况</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Drill-down</source>
+        <translation>明细分析</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按班组</translation>
+    </message>
+    <message>
+        <source>By engineer</source>
+        <translation>按工程师</translation>
+    </message>
+    <message>
+        <source>Staff leaderboard</source>
+        <translation>人员排行榜</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <source>Backlog TOP 10: most urgent, then oldest</source>
+        <translation>积压 TOP 10：最紧急、最久未办</translation>
+    </message>
+    <message>
+        <source>Double-click a ticket to open it.</source>
+        <translation>双击工单即可打开。</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>积压工单</translation>
+    </message>
+    <message>
+        <source>Could not load the figures: %1</source>
+        <translation>无法加载统计数据：%1</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>department: %1</source>
+        <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>team: %1</source>
+        <translation>班组：%1</translation>
+    </message>
+    <message>
+        <source>P50 %1 · P90 %2</source>
+        <translation>P50 %1 · P90 %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>previous: %1</source>
+        <translation>上期：%1</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>已关闭：%1</translation>
+    </message>
+    <message>
+        <source>open tickets now</source>
+        <translation>当前未结工单</translation>
+    </message>
+    <message>
+        <source>met %1 · missed %2</source>
+        <translation>达标 %1 · 超时 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n 条评价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>SLA missed</source>
+        <translation>SLA 超时</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Crewline dashboard</source>
+        <translation>Crewline 管理看板</translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation>打印看板</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::FiguresTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>处理量</translation>
+    </message>
+    <message>
+        <source>Mean handling time (h)</source>
+        <translation>平均处理时长（小时）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>First response, mean (h)</source>
+        <translation>首次响应均值（小时）</translation>
+    </message>
+    <message>
+        <source>First response, P90 (h)</source>
+        <translation>首次响应 P90（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution, mean (h)</source>
+        <translation>解决时长均值（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution, P90 (h)</source>
+        <translation>解决时长 P90（小时）</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA 达标</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::HeatMapWidget</name>
+    <message>
+        <source>Arrivals by weekday and hour</source>
+        <translation>按星期与时段的来单分布</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::HistoryView</name>
     <message>
         <source>When</source>
@@ -756,6 +1154,17 @@
     <message>
         <source>%1 (needs a %2)</source>
         <translation>%1（需 %2 审批）</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::KpiTile</name>
+    <message>
+        <source>No figures for the previous period</source>
+        <translation>上一周期没有数据</translation>
+    </message>
+    <message>
+        <source>Compared with the previous period of the same length</source>
+        <translation>与上一个同等长度周期相比</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1427,62 @@
     <message>
         <source>administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>&amp;Export ticket list…</source>
+        <translation>导出工单列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Manager &amp;dashboard</source>
+        <translation>管理看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Board &amp;alarm thresholds…</source>
+        <translation>看板告警阈值(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Your role has no dashboard.</source>
+        <translation>您的角色没有看板权限。</translation>
+    </message>
+    <message>
+        <source>Crewline — manager dashboard</source>
+        <translation>Crewline — 管理看板</translation>
+    </message>
+    <message>
+        <source>Board alarm thresholds</source>
+        <translation>看板告警阈值</translation>
+    </message>
+    <message>
+        <source>Show alarms on the board and in the ticket list</source>
+        <translation>在看板和工单列表中显示告警</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Not accepted for more than (red):</source>
+        <translation>超过此时长未接单（红色）：</translation>
+    </message>
+    <message>
+        <source>Open for more than (flashing):</source>
+        <translation>超过此时长未结（闪烁）：</translation>
+    </message>
+    <message>
+        <source>Rating below (highlighted):</source>
+        <translation>评分低于（高亮）：</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Ticket list as filtered on %1</source>
+        <translation>按当前筛选导出的工单列表，%1</translation>
     </message>
 </context>
 <context>

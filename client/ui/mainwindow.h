@@ -16,6 +16,7 @@ class QSystemTrayIcon;
 namespace crewline::client {
 
 class BoardView;
+class DashboardView;
 class NotificationPanel;
 class PendingPanel;
 class Presence;
@@ -36,12 +37,16 @@ public:
     BoardView *board() const { return m_board; }
     StaffPanel *staff() const { return m_staff; }
     TicketTableView *myWork() const { return m_myWork; }
+    DashboardView *dashboard() const { return m_dashboard; } // null until first shown
     void showHelp();
     void restoreLayout();
 
 public Q_SLOTS:
     void openTicket(crewline::TicketId id);
     void newTicket();
+    void showDashboard();
+    void editThresholds();
+    void exportTicketList();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +64,7 @@ private:
     TicketTableView *m_myWork = nullptr;
     TicketDetailView *m_detail = nullptr;
     BoardView *m_board = nullptr;
+    DashboardView *m_dashboard = nullptr; // its own window, made when first shown
     StaffPanel *m_staff = nullptr;
     NotificationPanel *m_notifications = nullptr;
     PendingPanel *m_pending = nullptr;
