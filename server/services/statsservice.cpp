@@ -214,7 +214,7 @@ Outcome StatsService::dashboard(const Caller &caller, const protocol::StatsDashb
     const bool counters = filters.isEmpty();
     if (counters) {
         a.current = m_reader.statsSums(from, to);
-        const StatsSums previous = m_reader.statsSums(prevFrom, from);
+        const StatsSums previous = m_reader.statsSums(prevFrom, from, false);
         if (auto it = previous.find({int(stats::Dim::All), QString()}); it != previous.end())
             a.previous = it->second;
         a.quarters = m_reader.statsSlots(from, to);

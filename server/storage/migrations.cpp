@@ -79,7 +79,7 @@ const QList<Migration> &migrations()
              "res_h9 INTEGER NOT NULL DEFAULT 0, res_h10 INTEGER NOT NULL DEFAULT 0, "
              "res_h11 INTEGER NOT NULL DEFAULT 0, "
              "PRIMARY KEY (grain, dim, bucket, key)) WITHOUT ROWID"_s,
-             u"CREATE INDEX tickets_backlog ON tickets (priority DESC, created_at) WHERE phase < 3"_s,
+             u"CREATE INDEX tickets_backlog ON tickets (priority DESC, created_at) WHERE phase < 2"_s,
              u"CREATE INDEX tickets_first_response ON tickets (first_response_at) "
              "WHERE first_response_at IS NOT NULL"_s,
              u"CREATE INDEX tickets_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL"_s,

@@ -14,8 +14,8 @@ using stats::Grain;
 using stats::Metrics;
 
 // The backlog: new and active tickets (phases 0 and 1; resolved ones wait for the requester, not for staff). The
-// literal "phase < 3" lets SQLite use the partial indexes on open tickets (it does not infer it from "phase < 2").
-const QString kBacklog = QStringLiteral("phase < 3 AND phase < 2");
+// same expression as the partial index tickets_backlog (migration 4), so counting it reads the index alone.
+const QString kBacklog = QStringLiteral("phase < 2");
 
 constexpr int kValueColumns = 10 + 2 * stats::kHistogramBuckets;
 constexpr size_t kFlushRows = 1000000; // pending rows a rebuild sums in memory (~400 MB) before writing
@@ -211,12 +211,14 @@ void SqliteStats::sumInto(StatsSums &out, Grain grain, qint64 fromBucket, qint64
 
 // Part of a day: "all" from quarter hours; the other dimensions from whole hours, and from the tickets themselves
 // for the slivers of an hour at either end (zones with half- and quarter-hour offsets).
-void SqliteStats::sumPartialDay(StatsSums &out, qint64 from, qint64 to)
+void SqliteStats::sumPartialDay(StatsSums &out, qint64 from, qint64 to, bool allDimensions)
 {
     if (from >= to)
         return;
     sumInto(out, Grain::Slot, stats::bucketOf(Grain::Slot, from),
             stats::bucketOf(Grain::Slot, to + stats::kSlotSeconds - 1), true);
+    if (!allDimensions)
+        return;
     const qint64 hourFrom = stats::bucketOf(Grain::Hour, from + stats::kHourSeconds - 1); // first whole hour
     const qint64 hourTo = stats::bucketOf(Grain::Hour, to);
     QList<std::pair<qint64, qint64>> slivers;
@@ -245,7 +247,7 @@ void SqliteStats::sumPartialDay(StatsSums &out, qint64 from, qint64 to)
     }
 }
 
-StatsSums SqliteStats::sums(qint64 from, qint64 to)
+StatsSums SqliteStats::sums(qint64 from, qint64 to, bool allDimensions)
 {
     StatsSums out;
     if (from >= to)
@@ -253,11 +255,11 @@ StatsSums SqliteStats::sums(qint64 from, qint64 to)
     const qint64 dayFrom = stats::bucketOf(Grain::Day, from + stats::kDaySeconds - 1); // first whole day
     const qint64 dayTo = stats::bucketOf(Grain::Day, to);                              // end of the last whole day
     if (dayFrom < dayTo) {
-        sumPartialDay(out, from, dayFrom * stats::kDaySeconds);
-        sumInto(out, Grain::Day, dayFrom, dayTo, false);
-        sumPartialDay(out, dayTo * stats::kDaySeconds, to);
+        sumPartialDay(out, from, dayFrom * stats::kDaySeconds, allDimensions);
+        sumInto(out, Grain::Day, dayFrom, dayTo, !allDimensions);
+        sumPartialDay(out, dayTo * stats::kDaySeconds, to, allDimensions);
     } else {
-        sumPartialDay(out, from, to);
+        sumPartialDay(out, from, to, allDimensions);
     }
     return out;
 }

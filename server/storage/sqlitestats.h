@@ -27,7 +27,7 @@ public:
     void flush();
     void discard() { m_pending.clear(); }
 
-    StatsSums sums(qint64 from, qint64 to);
+    StatsSums sums(qint64 from, qint64 to, bool allDimensions = true);
     QList<std::pair<qint64, stats::Metrics>> quarterHours(qint64 from, qint64 to);
     QList<stats::Facts> facts(const protocol::StatsFilters &filters, qint64 from, qint64 to);
     qint64 openCount(const protocol::StatsFilters &filters);
@@ -42,7 +42,7 @@ public:
 private:
     using Key = std::tuple<int, int, qint64, QString>; // grain, dim, bucket, key
     void sumInto(StatsSums &out, stats::Grain grain, qint64 fromBucket, qint64 toBucket, bool allOnly);
-    void sumPartialDay(StatsSums &out, qint64 from, qint64 to);
+    void sumPartialDay(StatsSums &out, qint64 from, qint64 to, bool allDimensions);
     QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds) const;
 
     QSqlDatabase m_db;

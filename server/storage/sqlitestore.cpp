@@ -880,7 +880,10 @@ public:
 
     // --- dashboard: SqliteStats statements end with each call, so no read snapshot outlives a query ---------
 
-    StatsSums statsSums(qint64 from, qint64 to) override { return m_stats->sums(from, to); }
+    StatsSums statsSums(qint64 from, qint64 to, bool allDimensions) override
+    {
+        return m_stats->sums(from, to, allDimensions);
+    }
     QList<std::pair<qint64, stats::Metrics>> statsSlots(qint64 from, qint64 to) override
     {
         return m_stats->quarterHours(from, to);

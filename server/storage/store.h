@@ -149,7 +149,8 @@ public:
 
     // Dashboard counters (statscounters.h), kept by insertTicket/updateTicket/touchTicket/bulkInsertTickets in the
     // same transaction as the ticket. Times are epoch seconds, ranges [from, to) aligned to quarter hours.
-    virtual StatsSums statsSums(qint64 from, qint64 to) = 0; // every dimension
+    // allDimensions false: only the totals (dimension "all"), e.g. for the previous period.
+    virtual StatsSums statsSums(qint64 from, qint64 to, bool allDimensions = true) = 0;
     // Created and resolved per UTC quarter hour (dimension "all"), for trends and the heat map.
     virtual QList<std::pair<qint64, stats::Metrics>> statsSlots(qint64 from, qint64 to) = 0;
     // The counter-relevant columns of the tickets that match the filters and have a moment in [from, to): the

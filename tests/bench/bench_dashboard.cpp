@@ -13,7 +13,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <QFile>
+
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace crewline::bench;
@@ -38,6 +41,21 @@ QJsonObject dashboard(int days, const QString &granularity, const QJsonObject &f
     if (!filters.isEmpty())
         o.insert(u"filters"_s, filters);
     return o;
+}
+
+// CPU time (user + system) the server process has used, in ms: per request it does not depend on how many other
+// processes share the machine, unlike the latency.
+double serverCpuMs(qint64 pid)
+{
+    QFile f(u"/proc/%1/stat"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime (fields 14, 15)
+    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace
@@ -111,6 +129,7 @@ int main(int argc, char *argv[])
         qint64 created = 0;
         const qint64 until = nowNs() + static_cast<qint64>(budget * 1e9);
         constexpr int kWarmup = 2;
+        double cpuBefore = 0;
         for (int i = 0; i < repetitions + kWarmup && (i < kWarmup + 3 || nowNs() < until); ++i) {
             const qint64 started = nowNs();
             const auto r = client.call(u"stats.dashboard"_s, q.data, {}, 120000);
@@ -118,6 +137,8 @@ int main(int argc, char *argv[])
                 error = r ? r->code + u": "_s + r->error.value(u"message"_s).toString() : u"<timeout>"_s;
                 break;
             }
+            if (i == kWarmup - 1)
+                cpuBefore = serverCpuMs(server.pid());
             if (i >= kWarmup)
                 ms.push_back(r->latencyMs());
             created = r->result.value(u"totals"_s).toObject().value(u"created"_s).toInteger();
@@ -132,6 +153,7 @@ int main(int argc, char *argv[])
             continue;
         }
         ++measured;
+        const double cpuPerRequest = (serverCpuMs(server.pid()) - cpuBefore) / double(ms.size());
         const QJsonObject extra{{u"tickets"_s, total},
                                 {u"created"_s, created},
                                 {u"samples"_s, static_cast<qint64>(ms.size())},
@@ -139,6 +161,7 @@ int main(int argc, char *argv[])
         const QString what = q.label + u" @ "_s + size;
         report({key + u".p50"_s, what + u" p50"_s, percentile(ms, 50), u"ms"_s, {}, {}, extra});
         report({key + u".p95"_s, what + u" p95"_s, percentile(ms, 95), u"ms"_s, q.p95Target, u"<="_s, extra});
+        report({key + u".cpu"_s, what + u" server CPU per request"_s, cpuPerRequest, u"ms"_s, {}, {}, extra});
     }
     reportInfo(u"dashboard"_s, {{u"phase"_s, u"end"_s}, {u"serverRssMb"_s, server.rssMb()}});
     client.abort();
