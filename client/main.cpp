@@ -1,6 +1,7 @@
 // crewline: the desktop console. Sets up language and fonts, signs in (dialog or command line), shows the window.
 
 #include "client/core/workspace.h"
+#include "client/ui/dashboard/dashboardview.h"
 #include "client/ui/logindialog.h"
 #include "client/ui/mainwindow.h"
 #include "client/ui/settings.h"
@@ -138,7 +139,22 @@ int main(int argc, char *argv[])
                         dock->widget()->grab().save(
                             u"%1/%2-%3.png"_s.arg(dir, lang, dock->objectName().section(u'.', 1)));
                     }
-                    QApplication::quit();
+                    // The manager dashboard, once its figures have arrived (or after a bounded wait).
+                    window.showDashboard();
+                    DashboardView *dashboard = window.dashboard();
+                    if (!dashboard) {
+                        QApplication::quit();
+                        return;
+                    }
+                    const auto shoot = [dashboard, dir, lang] {
+                        QTimer::singleShot(1500, dashboard, [dashboard, dir, lang] {
+                            dashboard->grab().save(u"%1/%2-dashboard.png"_s.arg(dir, lang));
+                            QApplication::quit();
+                        });
+                    };
+                    QObject::connect(&dashboard->data(), &DashboardData::updated, dashboard, shoot,
+                                     Qt::SingleShotConnection);
+                    QTimer::singleShot(30000, &app, [] { QApplication::quit(); });
                 });
             });
         });

@@ -275,6 +275,13 @@ void Ticket::writeJson(JsonWriter &w, bool summary) const
     if (!summary) {
         w.key("fields");
         w.raw(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+    } else if (const QJsonValue rating = fields.value(QLatin1String("rating")); rating.isDouble()) {
+        // Summaries keep the satisfaction rating: the live board highlights low ones (TicketService::summary).
+        w.key("fields");
+        w.beginObject();
+        w.key("rating");
+        w.value(rating.toDouble());
+        w.endObject();
     }
     w.endObject();
 }

@@ -101,7 +101,7 @@ struct Ticket
 
     QJsonObject toJson() const;
     // The same members as toJson(), written straight to JSON text (the fast path for lists). A summary leaves out
-    // description and fields, as lists and events do.
+    // description and fields but for fields.rating, as lists and events do (TicketService::summary).
     void writeJson(JsonWriter &w, bool summary) const;
     static Ticket fromJson(const QJsonObject &o);
     friend bool operator==(const Ticket &, const Ticket &) = default;

@@ -610,4 +610,45 @@ struct TicketPrint
     }
 };
 
+// The manager dashboard: every series the console's dashboard shows, for one date range in the caller's time zone,
+// in one round trip (server/services/statsservice.h). Dates are local calendar dates, both inclusive.
+struct StatsFilters
+{
+    QStringList types;
+    QStringList departments;
+    QList<TeamId> teamIds;
+    QList<UserId> assigneeIds;
+    bool isEmpty() const
+    {
+        return types.isEmpty() && departments.isEmpty() && teamIds.isEmpty() && assigneeIds.isEmpty();
+    }
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"types", types, Need::Optional, kMaxListItems, kMaxShort);
+        v(u"departments", departments, Need::Optional, kMaxListItems, kMaxShort);
+        v(u"teamIds", teamIds, Need::Optional, kMaxListItems);
+        v(u"assigneeIds", assigneeIds, Need::Optional, kMaxListItems);
+    }
+};
+
+struct StatsDashboard
+{
+    static constexpr Op kOp = Op::StatsDashboard;
+    QString from;     // yyyy-MM-dd, local
+    QString to;       // yyyy-MM-dd, local, inclusive
+    QString timeZone; // IANA id ("Asia/Shanghai") or a fixed offset ("+05:30", "UTC"); empty: UTC
+    QString granularity = QStringLiteral("day"); // day | week | month
+    StatsFilters filters;
+    template<class V>
+    void fields(V &v)
+    {
+        v(u"from", from, Need::Required, 10);
+        v(u"to", to, Need::Required, 10);
+        v(u"timeZone", timeZone, Need::Optional, 64);
+        v(u"granularity", granularity, Need::Optional, 8);
+        v(u"filters", filters, Need::Optional);
+    }
+};
+
 } // namespace crewline::protocol

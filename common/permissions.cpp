@@ -60,6 +60,8 @@ bool roleMay(Role role, Op op)
         return desk || role == Role::Manager;
     case Op::StaffFreeze:
         return role == Role::Supervisor || role == Role::Admin || role == Role::Dispatcher;
+    case Op::StatsDashboard: // engineers get their own figures only (StatsService narrows the scope)
+        return role != Role::Requester;
     }
     return false;
 }

@@ -65,6 +65,7 @@ constexpr std::array<OpInfo, kOpCount> kOps = {{
     {Op::TicketClaim, "ticket.claim", true, false},
     {Op::StaffFreeze, "staff.freeze", true, false},
     {Op::TicketPrint, "ticket.print", true, false},
+    {Op::StatsDashboard, "stats.dashboard", false, false},
 }};
 
 constexpr bool opsInOrder()

@@ -75,8 +75,9 @@ enum class Op
     TicketClaim,
     StaffFreeze,
     TicketPrint,
+    StatsDashboard,
 };
-constexpr int kOpCount = static_cast<int>(Op::TicketPrint) + 1;
+constexpr int kOpCount = static_cast<int>(Op::StatsDashboard) + 1;
 
 QString opName(Op op);
 std::optional<Op> opFromName(const QString &name);

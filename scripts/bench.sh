@@ -6,7 +6,7 @@
 #   scripts/bench.sh                     everything, 3 runs each (large cases load 1,000,000 tickets once)
 #   scripts/bench.sh --smoke             tiny sizes, one run: checks that everything works (well under a minute)
 #   scripts/bench.sh --repeat 5          runs per benchmark
-#   scripts/bench.sh --only create,fanout    a subset: create ops fanout query memory console map
+#   scripts/bench.sh --only create,fanout    a subset: create ops fanout query memory console map dashboard
 #   scripts/bench.sh --no-large          skip the 1,000,000-ticket cases
 #   scripts/bench.sh --console           also build the console libraries: measure the console (item 6) and the
 #                                        map's rendering (issue #4: 5,000 staff + 20,000 tickets, frames per second)
@@ -25,7 +25,7 @@ JOBS="${JOBS:-2}"
 DATA="${CREWLINE_BENCH_DATA:-$ROOT/$BUILD_DIR/benchdata}"
 
 ARGS="$*"
-smoke=0 repeat="" only="create,ops,fanout,query,memory,console,map" large=1 console=0 build=1 nodelay=0
+smoke=0 repeat="" only="create,ops,fanout,query,memory,console,map,dashboard" large=1 console=0 build=1 nodelay=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --smoke) smoke=1 ;;
@@ -108,13 +108,14 @@ if [[ $smoke == 1 ]]; then
         if wants ops; then run ops 2 "$BIN/bench_ops" --smoke; fi
         if wants fanout; then run fanout 3 "$BIN/bench_fanout" --smoke; fi
         if wants query; then run query 4 "$BIN/bench_query" --smoke; fi
+        if wants dashboard; then run dashboard 8 "$BIN/bench_dashboard" --smoke; fi
         if wants memory; then run memory 5 "$BIN/bench_memory" --smoke; fi
         if wants console && [[ -x "$BIN/bench_console" ]]; then run console 6 "$BIN/bench_console" --smoke; fi
         if wants map && [[ -x "$BIN/bench_map" ]]; then run map 7 "$BIN/bench_map" --smoke; fi
     done
 else
     mkdir -p "$DATA"
-    if wants query || wants memory; then
+    if wants query || wants memory || wants dashboard; then
         load "$DATA/t100k" --tickets 100000
         if [[ $large == 1 ]]; then load "$DATA/t1m" --tickets 1000000; fi
     fi
@@ -128,6 +129,10 @@ else
         if wants query; then run query-100k 4 "$BIN/bench_query" --data-dir "$DATA/t100k" --label 100k; fi
         if wants query && [[ $large == 1 ]]; then
             run query-1m 5 "$BIN/bench_query" --data-dir "$DATA/t1m" --label 1m
+        fi
+        if wants dashboard; then run dashboard-100k 8 "$BIN/bench_dashboard" --data-dir "$DATA/t100k" --label 100k; fi
+        if wants dashboard && [[ $large == 1 ]]; then
+            run dashboard-1m 9 "$BIN/bench_dashboard" --data-dir "$DATA/t1m" --label 1m
         fi
         if wants memory; then
             if [[ $large == 1 ]]; then

@@ -9,6 +9,7 @@
 #include "server/services/directoryservice.h"
 #include "server/services/dispatchservice.h"
 #include "server/services/passwords.h"
+#include "server/services/statsservice.h"
 #include "server/services/ticketservice.h"
 #include "server/storage/attachmentstore.h"
 #include "server/storage/searchindex.h"
@@ -101,6 +102,7 @@ bool Server::start(QString *error)
         return false;
     m_dispatch =
         std::make_unique<DispatchService>(*m_reader, *m_writer, m_types, m_clock, m_config.dispatch, std::move(*rules));
+    m_stats = std::make_unique<StatsService>(*m_reader);
 
     if (!seed(error))
         return false;
@@ -137,7 +139,7 @@ bool Server::start(QString *error)
         options.tls = tls;
     }
     m_transport = std::make_unique<WsServer>(
-        Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_dispatch, *m_reader}, options);
+        Services{*m_tickets, *m_auth, *m_attachments, *m_directory, *m_dispatch, *m_reader, *m_stats}, options);
     connect(m_writer.get(), &WriteQueue::committed, m_transport.get(), &WsServer::broadcast);
     connect(m_writer.get(), &WriteQueue::committed, this, [this] { m_search->wake(); });
     connect(m_writer.get(), &WriteQueue::committed, m_dispatch.get(), &DispatchService::onCommitted);

@@ -24,6 +24,7 @@ class ConfirmationPage;
 class HttpServer;
 class DirectoryService;
 class DispatchService;
+class StatsService;
 class SearchIndexer;
 class Store;
 class TicketService;
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<DirectoryService> m_directory;
     std::unique_ptr<DispatchService> m_dispatch;
+    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<WsServer> m_transport;
     std::unique_ptr<SearchIndexer> m_search;
     std::unique_ptr<ConfirmationLinks> m_links;

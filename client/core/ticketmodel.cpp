@@ -134,6 +134,13 @@ void TicketModel::setPresence(TicketId id, const QString &text)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void TicketModel::setThresholds(const BoardThresholds &thresholds)
+{
+    m_thresholds = thresholds;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {AlarmRole});
+}
+
 void TicketModel::setNow(const QDateTime &now)
 {
     m_now = now;
@@ -262,6 +269,8 @@ QVariant TicketModel::data(const QModelIndex &index, int role) const
         return t.updatedAt;
     case SearchTextRole:
         return QStringList{t.number, t.title, t.requester.name, t.requester.contact, t.address, t.category}.join(u'\n');
+    case AlarmRole:
+        return m_thresholds.alarms(t, isOpen(t), m_now);
     default:
         return {};
     }

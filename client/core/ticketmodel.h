@@ -4,6 +4,7 @@
 // replaced only by a newer version), so views keep selection and scroll position. Sorting and filtering are done by
 // TicketFilterModel on top; the board and the map read the same model.
 
+#include "client/core/boardthresholds.h"
 #include "client/core/directory.h"
 #include "common/domain.h"
 
@@ -53,6 +54,7 @@ public:
         CreatedRole,
         UpdatedRole,
         SearchTextRole, // number, title, requester, address: for the free-text filter
+        AlarmRole,      // int: BoardThresholds::Alarm flags at the model's clock
     };
 
     explicit TicketModel(const Directory &directory, QObject *parent = nullptr);
@@ -68,6 +70,8 @@ public:
     void setPending(TicketId id, bool pending);
     void setPresence(TicketId id, const QString &text);
     void setNow(const QDateTime &now); // for ages; updated by a timer in the workspace
+    void setThresholds(const BoardThresholds &thresholds);
+    const BoardThresholds &thresholds() const { return m_thresholds; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -90,6 +94,7 @@ private:
     QSet<qint64> m_pending;
     QHash<qint64, QString> m_presence;
     QDateTime m_now = QDateTime::currentDateTimeUtc();
+    BoardThresholds m_thresholds;
 };
 
 } // namespace crewline::client

@@ -147,6 +147,13 @@ void Workspace::searchServer(const QJsonObject &query, std::function<void(int)> 
     });
 }
 
+void Workspace::fetchDashboard(const QJsonObject &request,
+                               std::function<void(bool, const QJsonObject &, const QString &)> done)
+{
+    m_connection.request(Op::StatsDashboard, request,
+                         [done](const Response &r) { done(r.ok, r.result, r.ok ? QString() : r.error.message); });
+}
+
 void Workspace::fetchTicket(TicketId id, std::function<void(bool, const TicketDetail &, const QString &)> done)
 {
     m_connection.request(Op::TicketGet, {{u"ticketId"_s, id.value()}}, [this, done](const Response &r) {

@@ -84,6 +84,9 @@ public:
     void fetchTicket(TicketId id, std::function<void(bool ok, const TicketDetail &detail, const QString &error)> done);
     // Asks the server (not the cache) for tickets matching a query, e.g. old history; results join the model.
     void searchServer(const QJsonObject &query, std::function<void(int found)> done);
+    // stats.dashboard: every figure of the manager dashboard for one query (see DashboardData).
+    void fetchDashboard(const QJsonObject &request,
+                        std::function<void(bool ok, const QJsonObject &result, const QString &error)> done);
 
     // Records that the ticket is printed at this version (ticket.print: history + event) and gets the link its QR
     // code carries for the customer's confirmation. Needs the server; on failure the printout has no link.

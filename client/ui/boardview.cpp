@@ -211,6 +211,19 @@ BoardView::BoardView(Workspace &workspace, QWidget *parent)
     m_scroll->setWidget(m_strip);
     layout->addWidget(m_scroll, 1);
 
+    // Cards open too long flash: one phase for the whole board, repainted only when some card flashes.
+    auto *flash = new QTimer(this);
+    flash->setInterval(700);
+    connect(flash, &QTimer::timeout, this, [this] {
+        m_flashOn = !m_flashOn;
+        m_delegate->setFlashOn(m_flashOn);
+        for (const Column &c : std::as_const(m_columns)) {
+            if (c.view && c.view->isVisible())
+                c.view->viewport()->update();
+        }
+    });
+    flash->start();
+
     m_messageTimer = new QTimer(this);
     m_messageTimer->setSingleShot(true);
     m_messageTimer->setInterval(kMessageMs);

@@ -99,6 +99,7 @@ private:
     QCheckBox *m_closed;
     QLabel *m_message;
     QTimer *m_messageTimer;
+    bool m_flashOn = false;
     QScrollArea *m_scroll;
     QWidget *m_strip;
     QHBoxLayout *m_columnsLayout;

@@ -8,6 +8,8 @@
 #include "client/ui/conflictdialog.h"
 #include "client/ui/map/mappanel.h"
 #include "client/ui/map/mapwidget.h"
+#include "client/ui/dashboard/dashboardview.h"
+#include "client/ui/dashboard/exportactions.h"
 #include "client/ui/newticketdialog.h"
 #include "client/ui/notificationpanel.h"
 #include "client/ui/settings.h"
@@ -19,10 +21,12 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -30,6 +34,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -49,6 +54,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     setWindowTitle(tr("Crewline"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
     m_presence = new Presence(workspace.connection(), workspace.tickets(), this);
+    workspace.tickets().setThresholds(UiSettings::load().thresholds);
 
     m_table = new TicketTableView(workspace, this);
     setCentralWidget(m_table);
@@ -175,6 +181,8 @@ void MainWindow::buildMenus()
     QAction *newTicket = file->addAction(tr("&New ticket…"), this, &MainWindow::newTicket);
     newTicket->setObjectName(u"action.newTicket"_s);
     newTicket->setShortcut(QKeySequence::New);
+    QAction *exportList = file->addAction(tr("&Export ticket list…"), this, &MainWindow::exportTicketList);
+    exportList->setObjectName(u"action.exportTickets"_s);
     file->addSeparator();
     buildPrintActions(file);
     file->addSeparator();
@@ -222,6 +230,12 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : std::as_const(m_docks))
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QAction *dashboard = view->addAction(tr("Manager &dashboard"), this, &MainWindow::showDashboard);
+    dashboard->setObjectName(u"action.dashboard"_s);
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    QAction *thresholds = view->addAction(tr("Board &alarm thresholds…"), this, &MainWindow::editThresholds);
+    thresholds->setObjectName(u"action.thresholds"_s);
     view->addSeparator();
     QMenu *language = view->addMenu(tr("&Language"));
     language->setObjectName(u"menu.language"_s);
@@ -291,6 +305,74 @@ void MainWindow::buildPrintActions(QMenu *file)
     m_table->addContextActions({print, pdf});
     m_myWork->addContextActions({print, pdf});
     m_detail->addToolbarAction(print);
+}
+
+void MainWindow::showDashboard()
+{
+    if (!m_workspace.may(protocol::Op::StatsDashboard)) {
+        statusBar()->showMessage(tr("Your role has no dashboard."), 8000);
+        return;
+    }
+    if (!m_dashboard) {
+        m_dashboard = new DashboardView(m_workspace, this);
+        m_dashboard->setWindowFlag(Qt::Window);
+        m_dashboard->setWindowTitle(tr("Crewline — manager dashboard"));
+        m_dashboard->resize(1400, 900);
+        connect(m_dashboard, &DashboardView::ticketActivated, this, [this](TicketId id) {
+            openTicket(id);
+            raise();
+            activateWindow();
+        });
+        m_dashboard->start();
+    }
+    m_dashboard->show();
+    m_dashboard->raise();
+    m_dashboard->activateWindow();
+}
+
+void MainWindow::editThresholds()
+{
+    UiSettings settings = UiSettings::load();
+    QDialog dialog(this);
+    dialog.setObjectName(u"thresholdsDialog"_s);
+    dialog.setWindowTitle(tr("Board alarm thresholds"));
+    auto *form = new QFormLayout(&dialog);
+    auto *enabled = new QCheckBox(tr("Show alarms on the board and in the ticket list"), &dialog);
+    enabled->setChecked(settings.thresholds.enabled);
+    auto *unaccepted = new QSpinBox(&dialog);
+    unaccepted->setRange(1, 7 * 24 * 60);
+    unaccepted->setSuffix(tr(" min"));
+    unaccepted->setValue(settings.thresholds.unacceptedMinutes);
+    auto *open = new QSpinBox(&dialog);
+    open->setRange(1, 24 * 90);
+    open->setSuffix(tr(" h"));
+    open->setValue(settings.thresholds.openHours);
+    auto *rating = new QSpinBox(&dialog);
+    rating->setRange(1, 6);
+    rating->setValue(settings.thresholds.ratingBelow);
+    form->addRow(enabled);
+    form->addRow(tr("Not accepted for more than (red):"), unaccepted);
+    form->addRow(tr("Open for more than (flashing):"), open);
+    form->addRow(tr("Rating below (highlighted):"), rating);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.thresholds.enabled = enabled->isChecked();
+    settings.thresholds.unacceptedMinutes = unaccepted->value();
+    settings.thresholds.openHours = open->value();
+    settings.thresholds.ratingBelow = rating->value();
+    settings.save();
+    m_workspace.tickets().setThresholds(settings.thresholds);
+}
+
+void MainWindow::exportTicketList()
+{
+    exporting::exportTableInteractive(
+        this, m_table->proxy(), tr("Tickets"),
+        tr("Ticket list as filtered on %1").arg(QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm"_s)));
 }
 
 void MainWindow::showHelp()

@@ -20,6 +20,7 @@ class BoardView;
 class MapPanel;
 class CallbackView;
 class WorkOrderPrinting;
+class DashboardView;
 class NotificationPanel;
 class PendingPanel;
 class Presence;
@@ -44,12 +45,16 @@ public:
     TicketTableView *myWork() const { return m_myWork; }
     CallbackView *callbacks() const { return m_callbacks; }
     WorkOrderPrinting *printing() const { return m_printing; }
+    DashboardView *dashboard() const { return m_dashboard; } // null until first shown
     void showHelp();
     void restoreLayout();
 
 public Q_SLOTS:
     void openTicket(crewline::TicketId id);
     void newTicket();
+    void showDashboard();
+    void editThresholds();
+    void exportTicketList();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,6 +74,7 @@ private:
     TicketTableView *m_myWork = nullptr;
     TicketDetailView *m_detail = nullptr;
     BoardView *m_board = nullptr;
+    DashboardView *m_dashboard = nullptr; // its own window, made when first shown
     StaffPanel *m_staff = nullptr;
     MapPanel *m_map = nullptr;
     NotificationPanel *m_notifications = nullptr;

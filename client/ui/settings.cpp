@@ -1,5 +1,7 @@
 #include "client/ui/settings.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace crewline::client {
@@ -28,6 +30,12 @@ UiSettings UiSettings::load()
     UiSettings u;
     u.language = s.value(u"ui/language"_s).toString();
     u.closedDays = s.value(u"ui/closedDays"_s, 30).toInt();
+    const BoardThresholds defaults;
+    u.thresholds.enabled = s.value(u"board/alarms"_s, defaults.enabled).toBool();
+    u.thresholds.unacceptedMinutes =
+        std::clamp(s.value(u"board/unacceptedMinutes"_s, defaults.unacceptedMinutes).toInt(), 1, 7 * 24 * 60);
+    u.thresholds.openHours = std::clamp(s.value(u"board/openHours"_s, defaults.openHours).toInt(), 1, 24 * 90);
+    u.thresholds.ratingBelow = std::clamp(s.value(u"board/ratingBelow"_s, defaults.ratingBelow).toInt(), 1, 6);
     return u;
 }
 
@@ -36,6 +44,10 @@ void UiSettings::save() const
     QSettings s;
     s.setValue(u"ui/language"_s, language);
     s.setValue(u"ui/closedDays"_s, closedDays);
+    s.setValue(u"board/alarms"_s, thresholds.enabled);
+    s.setValue(u"board/unacceptedMinutes"_s, thresholds.unacceptedMinutes);
+    s.setValue(u"board/openHours"_s, thresholds.openHours);
+    s.setValue(u"board/ratingBelow"_s, thresholds.ratingBelow);
 }
 
 QStringList MapSettings::demoOverlays()

@@ -2,6 +2,7 @@
 
 // Typed settings over QSettings, one small struct per area, and the certificate trust store kept in them.
 
+#include "client/core/boardthresholds.h"
 #include "client/core/connection.h"
 
 #include <QByteArray>
@@ -25,6 +26,7 @@ struct UiSettings
 {
     QString language; // empty: follow the system
     int closedDays = 30;
+    BoardThresholds thresholds; // the live board's alarms
 
     static UiSettings load();
     void save() const;

@@ -171,9 +171,24 @@ void TicketCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
         body = QColor::fromRgbF(body.redF() * 0.9 + pal.color(QPalette::Highlight).redF() * 0.1,
                                 body.greenF() * 0.9 + pal.color(QPalette::Highlight).greenF() * 0.1,
                                 body.blueF() * 0.9 + pal.color(QPalette::Highlight).blueF() * 0.1);
+    // Alarms: not accepted in time is red, open too long flashes, a low rating is highlighted.
+    const int alarms = m_tickets.thresholds().alarms(*t, open, now);
+    if (alarms & BoardThresholds::LowRating)
+        body = QColor(0xff, 0xf3, 0xc4);
+    if (alarms & BoardThresholds::Unaccepted)
+        body = QColor(0xff, 0xeb, 0xee);
+    if ((alarms & BoardThresholds::LongOpen) && m_flashOn)
+        body = QColor(0xff, 0xcd, 0xd2);
     p->fillPath(shape, body);
     QPen frame(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid));
     frame.setWidthF(selected ? 2.0 * m_zoom : 1.0);
+    if (!selected && (alarms & BoardThresholds::Unaccepted)) {
+        frame.setColor(QColor(0xc6, 0x28, 0x28));
+        frame.setWidthF(2.0 * m_zoom);
+    } else if (!selected && (alarms & BoardThresholds::LowRating)) {
+        frame.setColor(QColor(0xf9, 0xa8, 0x25));
+        frame.setWidthF(2.0 * m_zoom);
+    }
     p->setPen(frame);
     p->drawPath(shape);
     if (option.state & QStyle::State_HasFocus && !selected) {

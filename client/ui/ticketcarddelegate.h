@@ -25,6 +25,8 @@ public:
     double zoom() const { return m_zoom; }
     // The clock for ages and SLA hints; defaults to the current time at each paint.
     void setNow(const QDateTime &now) { m_now = now; }
+    // The phase of flashing cards (the alarm thresholds are the ticket model's).
+    void setFlashOn(bool on) { m_flashOn = on; }
 
     struct Hint
     {
@@ -47,6 +49,7 @@ private:
     const Directory &m_directory;
     double m_zoom = 1.0;
     QDateTime m_now;
+    bool m_flashOn = false;
 };
 
 } // namespace crewline::client

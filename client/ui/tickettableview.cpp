@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -29,6 +30,30 @@ QString settingsKey(const Workspace &w, const QString &what)
 {
     return u"table/%1/%2"_s.arg(w.me().username.isEmpty() ? u"_"_s : w.me().username, what);
 }
+
+// Rows with an alarm (BoardThresholds): red when not accepted in time, flashing when open too long, amber for a low
+// rating, the same colours as the board's cards.
+class AlarmRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    bool flashOn = false;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const int alarms = index.data(TicketModel::AlarmRole).toInt();
+        if ((alarms & BoardThresholds::LongOpen) && flashOn)
+            option->backgroundBrush = QColor(0xff, 0xcd, 0xd2);
+        else if (alarms & BoardThresholds::Unaccepted)
+            option->backgroundBrush = QColor(0xff, 0xeb, 0xee);
+        else if (alarms & BoardThresholds::LowRating)
+            option->backgroundBrush = QColor(0xff, 0xf3, 0xc4);
+        if (alarms & BoardThresholds::Unaccepted)
+            option->palette.setColor(QPalette::Text, QColor(0xb7, 0x1c, 0x1c));
+    }
+};
 } // namespace
 
 TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent)
@@ -113,6 +138,16 @@ TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent)
     m_table->setDragEnabled(true);
     m_table->setDragDropMode(QAbstractItemView::DragOnly);
     m_table->setAlternatingRowColors(true);
+    auto *alarms = new AlarmRowDelegate(m_table);
+    m_table->setItemDelegate(alarms);
+    auto *flash = new QTimer(this);
+    flash->setInterval(700);
+    connect(flash, &QTimer::timeout, this, [this, alarms] {
+        alarms->flashOn = !alarms->flashOn;
+        if (m_table->isVisible())
+            m_table->viewport()->update();
+    });
+    flash->start();
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);

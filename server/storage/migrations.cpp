@@ -82,6 +82,40 @@ const QList<Migration> &migrations()
              "printed_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER, answer TEXT)"_s,
              u"CREATE INDEX confirmations_ticket ON confirmations (ticket_id, printed_at)"_s,
          }},
+        {4,
+         u"dashboard counters, backlog and moment indexes"_s,
+         {
+             // statscounters.h: grain 0 = UTC quarter hour (dim 0 only), 1 = UTC day, 2 = UTC hour (dims 1-5);
+             // dim 0 all, 1 type, 2 category, 3 department, 4 team, 5 assignee. Durations in seconds; histograms
+             // per statscounters.h bounds.
+             u"CREATE TABLE stats_counts (grain INTEGER NOT NULL, dim INTEGER NOT NULL, bucket INTEGER NOT NULL, "
+             "key TEXT NOT NULL, created INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, "
+             "closed INTEGER NOT NULL DEFAULT 0, fr_count INTEGER NOT NULL DEFAULT 0, "
+             "fr_sum INTEGER NOT NULL DEFAULT 0, res_sum INTEGER NOT NULL DEFAULT 0, "
+             "sla_met INTEGER NOT NULL DEFAULT 0, sla_missed INTEGER NOT NULL DEFAULT 0, "
+             "rating_count INTEGER NOT NULL DEFAULT 0, rating_sum INTEGER NOT NULL DEFAULT 0, "
+             "fr_h0 INTEGER NOT NULL DEFAULT 0, fr_h1 INTEGER NOT NULL DEFAULT 0, fr_h2 INTEGER NOT NULL DEFAULT 0, "
+             "fr_h3 INTEGER NOT NULL DEFAULT 0, fr_h4 INTEGER NOT NULL DEFAULT 0, fr_h5 INTEGER NOT NULL DEFAULT 0, "
+             "fr_h6 INTEGER NOT NULL DEFAULT 0, fr_h7 INTEGER NOT NULL DEFAULT 0, fr_h8 INTEGER NOT NULL DEFAULT 0, "
+             "fr_h9 INTEGER NOT NULL DEFAULT 0, fr_h10 INTEGER NOT NULL DEFAULT 0, fr_h11 INTEGER NOT NULL DEFAULT 0, "
+             "res_h0 INTEGER NOT NULL DEFAULT 0, res_h1 INTEGER NOT NULL DEFAULT 0, res_h2 INTEGER NOT NULL DEFAULT 0, "
+             "res_h3 INTEGER NOT NULL DEFAULT 0, res_h4 INTEGER NOT NULL DEFAULT 0, res_h5 INTEGER NOT NULL DEFAULT 0, "
+             "res_h6 INTEGER NOT NULL DEFAULT 0, res_h7 INTEGER NOT NULL DEFAULT 0, res_h8 INTEGER NOT NULL DEFAULT 0, "
+             "res_h9 INTEGER NOT NULL DEFAULT 0, res_h10 INTEGER NOT NULL DEFAULT 0, "
+             "res_h11 INTEGER NOT NULL DEFAULT 0, "
+             "PRIMARY KEY (grain, dim, bucket, key)) WITHOUT ROWID"_s,
+             u"CREATE INDEX tickets_backlog ON tickets (priority DESC, created_at) WHERE phase < 2"_s,
+             u"CREATE INDEX tickets_first_response ON tickets (first_response_at) "
+             "WHERE first_response_at IS NOT NULL"_s,
+             u"CREATE INDEX tickets_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL"_s,
+             u"CREATE INDEX tickets_closed ON tickets (closed_at) WHERE closed_at IS NOT NULL"_s,
+         },
+         true},
+        {5,
+         u"open tickets in id order (the console's keyset-paged load)"_s,
+         {
+             u"CREATE INDEX tickets_open_id ON tickets (id) WHERE phase < 3"_s,
+         }},
     };
     return steps;
 }

@@ -13,7 +13,8 @@ struct Migration
 {
     int version = 0;
     QString description;
-    QStringList statements; // one SQL statement each (QSqlQuery runs one at a time on SQLite)
+    QStringList statements;    // one SQL statement each (QSqlQuery runs one at a time on SQLite)
+    bool rebuildStats = false; // recompute the dashboard counters from the tickets afterwards (same transaction)
 };
 
 const QList<Migration> &migrations();

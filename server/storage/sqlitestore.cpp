@@ -3,6 +3,7 @@
 
 #include "server/storage/migrations.h"
 #include "server/storage/searchindex.h"
+#include "server/storage/sqlitestats.h"
 #include "server/storage/store.h"
 
 #include "common/logging.h"
@@ -82,10 +83,13 @@ const QString kTicketColumns =
     "requester_name, requester_contact, requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
     "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, version, urge_count, "
     "merged_into, pending_approval, fields, dispatch"_s;
-// The same columns with description and fields left empty (ListColumns::Summary).
+// The same columns with description left empty and fields reduced to the rating (ListColumns::Summary).
 const QString kTicketSummaryColumns = QString(kTicketColumns)
                                           .replace(u"title, description,"_s, u"title, '',"_s)
-                                          .replace(u"pending_approval, fields"_s, u"pending_approval, NULL"_s);
+                                          .replace(u"pending_approval, fields"_s,
+                                                   u"pending_approval, CASE WHEN json_type(fields, '$.rating') IN "
+                                                   "('integer', 'real') THEN json_object('rating', "
+                                                   "json_extract(fields, '$.rating')) END"_s);
 
 const QString kStaffSelect =
     u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, s.position_at, "
@@ -115,10 +119,12 @@ public:
         m_searchPath = options.searchPath;
         exec(u"PRAGMA temp_store = MEMORY"_s);
         exec(u"PRAGMA cache_size = -65536"_s);
+        m_stats = std::make_unique<SqliteStats>(m_db);
     }
 
     ~SqliteStore() override
     {
+        m_stats.reset();
         m_queries.clear();
         m_db.close();
         m_db = QSqlDatabase();
@@ -140,6 +146,8 @@ public:
             try {
                 for (const QString &statement : m.statements)
                     exec(statement);
+                if (m.rebuildStats)
+                    m_stats->rebuild();
                 exec(u"DELETE FROM schema_version"_s);
                 exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(m.version));
                 commitTransaction();
@@ -438,7 +446,13 @@ public:
                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         bindTicket(q, t, phase);
         run(q);
-        return TicketId(q.lastInsertId().toLongLong());
+        const TicketId id(q.lastInsertId().toLongLong());
+        if (!m_statsDeferred) {
+            m_stats->add(stats::Facts::of(t), +1);
+            if (!m_bulk)
+                m_stats->flush();
+        }
+        return id;
     }
 
     void updateTicket(const Ticket &t, int phase) override
@@ -450,11 +464,18 @@ public:
                                 "updated_at = ?, accepted_at = ?, first_response_at = ?, resolved_at = ?, "
                                 "closed_at = ?, version = ?, urge_count = ?, merged_into = ?, pending_approval = ?, "
                                 "fields = ?, dispatch = ?, dispatch_deadline = ? WHERE id = ?"_s);
+        const std::optional<stats::Facts> before = m_statsDeferred ? std::nullopt : storedFacts(t.id);
         bindTicket(q, t, phase);
         q.addBindValue(t.id.value());
         run(q);
         if (q.numRowsAffected() != 1)
             throw StorageError("ticket update touched no row");
+        const stats::Facts after = stats::Facts::of(t);
+        if (before && *before != after) {
+            m_stats->add(*before, -1);
+            m_stats->add(after, +1);
+            m_stats->flush();
+        }
     }
 
     void touchTicket(TicketId id, const QDateTime &updatedAt, const QDateTime &firstResponseAt) override
@@ -464,7 +485,16 @@ public:
         q.addBindValue(ms(updatedAt));
         q.addBindValue(msOrNull(firstResponseAt));
         q.addBindValue(id.value());
+        const std::optional<stats::Facts> before =
+            firstResponseAt.isValid() && !m_statsDeferred ? storedFacts(id) : std::nullopt;
         run(q);
+        if (before && before->firstResponseAt == 0) {
+            if (const std::optional<stats::Facts> after = storedFacts(id); after && *after != *before) {
+                m_stats->add(*before, -1);
+                m_stats->add(*after, +1);
+                m_stats->flush();
+            }
+        }
     }
 
     QList<Ticket> dispatchDue(const QDateTime &now, int limit) override
@@ -998,11 +1028,61 @@ public:
 
     void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) override
     {
-        for (qsizetype i = 0; i < tickets.size(); ++i)
-            insertTicket(tickets.at(i), phases.value(i, 0));
+        // The counters of the whole batch are summed in memory and written once.
+        m_bulk = true;
+        try {
+            for (qsizetype i = 0; i < tickets.size(); ++i)
+                insertTicket(tickets.at(i), phases.value(i, 0));
+        } catch (...) {
+            m_bulk = false;
+            m_stats->discard();
+            throw;
+        }
+        m_bulk = false;
+        m_stats->flush();
+    }
+
+    // --- dashboard: SqliteStats statements end with each call, so no read snapshot outlives a query ---------
+
+    StatsSums statsSums(qint64 from, qint64 to, bool allDimensions) override
+    {
+        return m_stats->sums(from, to, allDimensions);
+    }
+    QList<std::pair<qint64, stats::Metrics>> statsSlots(qint64 from, qint64 to) override
+    {
+        return m_stats->quarterHours(from, to);
+    }
+    QList<stats::Facts> statsFacts(const protocol::StatsFilters &filters, qint64 from, qint64 to) override
+    {
+        return m_stats->facts(filters, from, to);
+    }
+    qint64 openTicketCount(const protocol::StatsFilters &filters) override { return m_stats->openCount(filters); }
+    QList<Ticket> backlogTop(const protocol::StatsFilters &filters, int limit) override
+    {
+        QList<Ticket> out;
+        for (qint64 id : m_stats->backlogIds(filters, limit)) {
+            if (std::optional<Ticket> t = ticket(TicketId(id)))
+                out << *t;
+        }
+        return out;
+    }
+    void rebuildStats() override { m_stats->rebuild(); }
+    void setStatsDeferred(bool deferred) override
+    {
+        const bool was = std::exchange(m_statsDeferred, deferred);
+        if (was && !deferred)
+            m_stats->rebuild();
     }
 
 private:
+    std::optional<stats::Facts> storedFacts(TicketId id)
+    {
+        QSqlQuery &q = prepared(u"SELECT "_s + SqliteStats::factColumns() + u" FROM tickets WHERE id = ?"_s);
+        q.addBindValue(id.value());
+        run(q);
+        return firstRow(q, [](const QSqlQuery &r) { return SqliteStats::factsFrom(r); });
+    }
+
     void exec(const QString &sql)
     {
         QSqlQuery q(m_db);
@@ -1224,6 +1304,9 @@ private:
     // hold two at once, see moveComments); QHash moves its values when it grows.
     std::map<QString, QSqlQuery> m_queries;
     QString m_searchPath;
+    std::unique_ptr<SqliteStats> m_stats;
+    bool m_bulk = false;
+    bool m_statsDeferred = false;
     bool m_hasSearch = false;
     qint64 m_lastSeq = 0;
     qint64 m_seqAtTransaction = 0;

@@ -6,12 +6,14 @@
 
 #include "common/domain.h"
 #include "common/messages.h"
+#include "server/storage/statscounters.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -80,6 +82,8 @@ struct ConfirmationRecord
 
     bool isUsed() const { return usedAt.isValid(); }
 };
+// Summed counters of one dimension value over a time range (stats::Dim, key as in stats::Facts::key).
+using StatsSums = std::map<std::pair<int, QString>, stats::Metrics>;
 
 struct StoredEvent
 {
@@ -182,6 +186,25 @@ public:
 
     // Bulk loading (demo data, benchmarks): many tickets in one transaction, no events.
     virtual void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) = 0;
+
+    // Dashboard counters (statscounters.h), kept by insertTicket/updateTicket/touchTicket/bulkInsertTickets in the
+    // same transaction as the ticket. Times are epoch seconds, ranges [from, to) aligned to quarter hours.
+    // allDimensions false: only the totals (dimension "all"), e.g. for the previous period.
+    virtual StatsSums statsSums(qint64 from, qint64 to, bool allDimensions = true) = 0;
+    // Created and resolved per UTC quarter hour (dimension "all"), for trends and the heat map.
+    virtual QList<std::pair<qint64, stats::Metrics>> statsSlots(qint64 from, qint64 to) = 0;
+    // The counter-relevant columns of the tickets that match the filters and have a moment in [from, to): the
+    // exact path for filtered dashboards.
+    virtual QList<stats::Facts> statsFacts(const protocol::StatsFilters &filters, qint64 from, qint64 to) = 0;
+    virtual qint64 openTicketCount(const protocol::StatsFilters &filters) = 0;
+    // Open tickets, most urgent first, oldest first within a priority.
+    virtual QList<Ticket> backlogTop(const protocol::StatsFilters &filters, int limit) = 0;
+    // Recomputes every counter from the tickets table (migration of an existing database, repair, tests).
+    virtual void rebuildStats() = 0;
+    // Bulk loads of many tickets (the benchmark loader): while deferred, ticket writes leave the counters alone;
+    // ending the deferral recomputes them once, in the current transaction. Cheaper than per-batch updates when
+    // each batch spreads over a whole year.
+    virtual void setStatsDeferred(bool deferred) = 0;
 };
 
 struct StoreOptions

@@ -7,6 +7,7 @@
 #include "server/services/authservice.h"
 #include "server/services/directoryservice.h"
 #include "server/services/dispatchservice.h"
+#include "server/services/statsservice.h"
 #include "server/services/ticketservice.h"
 
 #include <QJsonArray>
@@ -485,6 +486,11 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
     case Op::TicketPrint:
         with(std::type_identity<protocol::TicketPrint>{},
              [&](const protocol::TicketPrint &m) { tickets.print(caller, m, idem, later); });
+        return;
+    case Op::StatsDashboard:
+        with(std::type_identity<protocol::StatsDashboard>{}, [&](const protocol::StatsDashboard &m) {
+            reply(c, id, fromOutcome(id, m_services.stats.dashboard(caller, m)));
+        });
         return;
     }
 }

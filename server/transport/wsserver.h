@@ -30,6 +30,7 @@ class AttachmentService;
 class AuthService;
 class DirectoryService;
 class DispatchService;
+class StatsService;
 class TicketService;
 
 struct Services
@@ -40,6 +41,7 @@ struct Services
     DirectoryService &directory;
     DispatchService &dispatch;
     Store &reader;
+    StatsService &stats;
 };
 
 struct TransportOptions

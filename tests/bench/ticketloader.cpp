@@ -129,6 +129,12 @@ bool loadTickets(const LoadOptions &o, LoadResult *result, QString *error)
         return Outcome::success({});
     });
 
+    // The dashboard counters are recomputed once at the end instead of per batch (each batch spans the whole year).
+    writer.runAndWait([](WriteContext &ctx) {
+        ctx.store().setStatsDeferred(true);
+        return Outcome::success({});
+    });
+
     // Pipeline: the next batch is generated on a pool thread while this one is written by the writer thread.
     QElapsedTimer timer;
     timer.start();
@@ -167,6 +173,18 @@ bool loadTickets(const LoadOptions &o, LoadResult *result, QString *error)
     }
     if (next.isValid())
         next.waitForFinished();
+    QElapsedTimer statsTimer;
+    statsTimer.start();
+    const Outcome counted = writer.runAndWait([](WriteContext &ctx) {
+        ctx.store().setStatsDeferred(false);
+        return Outcome::success({});
+    });
+    if (!counted.ok && ok) {
+        ok = false;
+        why = counted.error.message;
+    }
+    if (o.tickets >= 200000)
+        std::fprintf(stderr, "loader: dashboard counters rebuilt in %.1f s\n", statsTimer.elapsed() / 1000.0);
     writer.runAndWait([&](WriteContext &ctx) {
         result->totalTickets = ctx.store().ticketCount();
         return Outcome::success({});

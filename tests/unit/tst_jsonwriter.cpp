@@ -86,7 +86,11 @@ Ticket randomTicket(QRandomGenerator &rng)
         t.pendingApproval.fields = {{u"meterNo"_s, randomText(rng)}};
     }
     if (rng.bounded(2))
-        t.fields = {{u"resolution"_s, randomText(rng)}, {u"rating"_s, 4}, {u"nested"_s, QJsonObject{{u"a"_s, 1.5}}}};
+        t.fields = {{u"resolution"_s, randomText(rng)}, {u"nested"_s, QJsonObject{{u"a"_s, 1.5}}}};
+    if (rng.bounded(2))
+        t.fields.insert(u"rating"_s, rng.bounded(2) ? QJsonValue(4) : QJsonValue(2.5));
+    if (rng.bounded(3) == 0)
+        t.fields.insert(u"rating"_s, u"not a number"_s);
     return t;
 }
 
@@ -95,6 +99,8 @@ QJsonObject summaryOf(const Ticket &t)
     QJsonObject o = t.toJson();
     o.remove(u"description"_s);
     o.remove(u"fields"_s);
+    if (const QJsonValue rating = t.fields.value(u"rating"_s); rating.isDouble())
+        o.insert(u"fields"_s, QJsonObject{{u"rating"_s, rating}});
     return o;
 }
 

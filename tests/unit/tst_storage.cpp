@@ -812,6 +812,15 @@ void TestStorage::listSummaryColumns()
     summary.description = full.description;
     summary.fields = full.fields;
     QCOMPARE(summary, full);
+
+    // Only the satisfaction rating of the fields stays in a summary (the board highlights low ratings).
+    Ticket rated = makeTicket(2);
+    rated.fields = QJsonObject{{u"rating"_s, 2}, {u"comment"_s, u"slow"_s}};
+    const TicketId ratedId = m_store->insertTicket(rated, 3);
+    q.afterId = id;
+    const Ticket ratedSummary = m_store->listTickets(q, {}, ListColumns::Summary).tickets.value(0);
+    QCOMPARE(ratedSummary.id, ratedId);
+    QCOMPARE(ratedSummary.fields, (QJsonObject{{u"rating"_s, 2}}));
 }
 
 void TestStorage::listFreeTextPlans()

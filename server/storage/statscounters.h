@@ -1,0 +1,113 @@
+#pragma once
+
+// The dashboard's summary counters: what one ticket contributes to them, as a pure function of the ticket's row.
+// The store adds a ticket's contribution when it is inserted and, when it changes, subtracts the old contribution
+// and adds the new one in the same transaction (sqlitestore.cpp), so the counters always equal a recomputation from
+// the tickets table (rebuildStats does exactly that). Counters are kept per dimension at three grains:
+//   - UTC quarter hours, dimension "all" only: trends and the heat map, exact in every real time zone (every UTC
+//     offset in use is a whole number of quarter hours);
+//   - UTC hours, per type, category, department, team and assignee: the partial days at the ends of a range (the
+//     sub-hour slivers of half- and quarter-hour zones are read from the few tickets in them);
+//   - UTC days, every dimension: the whole days in the middle of a range, so long ranges read few rows.
+// Quarter hours for every dimension would cost a row per ticket event; hours cost about one row per dimension value
+// and hour.
+
+#include "common/domain.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <array>
+
+namespace crewline::server::stats {
+
+constexpr qint64 kSlotSeconds = 15 * 60;
+constexpr qint64 kDaySeconds = 24 * 60 * 60;
+
+enum class Grain
+{
+    Slot = 0, // UTC quarter hour: bucket = floor(epoch seconds / 900); dimension All only
+    Day = 1,  // UTC day: bucket = floor(epoch seconds / 86400); every dimension
+    Hour = 2, // UTC hour: bucket = floor(epoch seconds / 3600); every dimension but All
+};
+constexpr qint64 kHourSeconds = 3600;
+
+enum class Dim
+{
+    All = 0, // key ""
+    Type = 1,
+    Category = 2,
+    Department = 3,
+    Team = 4,     // key: team id as decimal, "0" for none
+    Assignee = 5, // key: user id as decimal, "0" for none
+};
+constexpr int kDimCount = 6;
+
+// Upper bounds (seconds) of the duration histogram buckets; the last bucket is open-ended.
+constexpr std::array<qint64, 11> kHistogramBounds = {15 * 60,   30 * 60,   3600,      2 * 3600,  4 * 3600,  8 * 3600,
+                                                     24 * 3600, 48 * 3600, 72 * 3600, 7 * 86400, 14 * 86400};
+constexpr int kHistogramBuckets = int(kHistogramBounds.size()) + 1;
+int histogramBucket(qint64 seconds);
+
+// SLA: a ticket meets its SLA when it is resolved within its priority's resolution target. The workflows carry no
+// SLA policy yet, so the targets are data here (documented in docs/protocol.md, stats.dashboard).
+qint64 slaResolutionTarget(Priority priority);
+
+struct Metrics
+{
+    qint64 created = 0;
+    qint64 resolved = 0;
+    qint64 closed = 0;
+    qint64 frCount = 0; // tickets whose first response fell in the bucket
+    qint64 frSum = 0;   // seconds from creation to first response
+    qint64 resSum = 0;  // seconds from creation to resolution (count: resolved)
+    qint64 slaMet = 0;
+    qint64 slaMissed = 0;
+    qint64 ratingCount = 0;
+    qint64 ratingSum = 0;
+    std::array<qint64, kHistogramBuckets> frHist{};
+    std::array<qint64, kHistogramBuckets> resHist{};
+
+    void add(const Metrics &o, int sign = 1);
+    bool isZero() const;
+    friend bool operator==(const Metrics &, const Metrics &) = default;
+};
+
+// The columns of a ticket the counters depend on.
+struct Facts
+{
+    QString type;
+    QString category;
+    QString department;
+    qint64 teamId = 0;
+    qint64 assigneeId = 0;
+    Priority priority = Priority::Normal;
+    qint64 createdAt = 0; // epoch seconds; 0: not set
+    qint64 firstResponseAt = 0;
+    qint64 resolvedAt = 0;
+    qint64 closedAt = 0;
+    int rating = 0; // fields.rating, 1..5; 0: none
+
+    static Facts of(const Ticket &ticket);
+    QString key(Dim dim) const;
+    friend bool operator==(const Facts &, const Facts &) = default;
+};
+
+// One moment of a ticket's life and what it adds to the counters of the bucket it falls in: creation, first
+// response, resolution (with SLA and rating) and closing.
+struct Contribution
+{
+    qint64 at = 0; // epoch seconds
+    Metrics metrics;
+};
+QList<Contribution> contributions(const Facts &facts);
+
+qint64 bucketOf(Grain grain, qint64 epochSeconds);
+qint64 grainSeconds(Grain grain);
+
+// Percentile of a histogram, interpolated linearly inside the bucket that holds it; values in the open last
+// bucket are reported as its lower bound. -1 when the histogram is empty.
+qint64 percentile(const std::array<qint64, kHistogramBuckets> &hist, double p);
+
+} // namespace crewline::server::stats

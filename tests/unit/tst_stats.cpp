@@ -1,0 +1,429 @@
+// The dashboard figures (server/storage/statscounters, sqlitestats, server/services/statsservice): counters kept by
+// the store equal a full recomputation after a random mix of writes; a fixed dataset gives hand-computed answers,
+// in UTC, in a whole-hour and a half-hour time zone, for an empty range and with filters; percentiles; scope.
+
+#include "server/services/passwords.h"
+#include "server/services/statsservice.h"
+#include "server/storage/store.h"
+#include "tests/support/statsfixture.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace crewline;
+using namespace crewline::server;
+using namespace Qt::StringLiterals;
+namespace fx = crewline::test::stats;
+
+namespace {
+
+// Every counter row, as text, in key order.
+QStringList dumpCounters(const QString &path)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"dump"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return {u"cannot open"_s};
+        QSqlQuery q(db);
+        q.exec(u"SELECT * FROM stats_counts ORDER BY grain, dim, bucket, key"_s);
+        while (q.next()) {
+            QStringList fields;
+            for (int i = 0; i < q.record().count(); ++i)
+                fields << q.value(i).toString();
+            rows << fields.join(u'|');
+        }
+    }
+    QSqlDatabase::removeDatabase(u"dump"_s);
+    return rows;
+}
+
+Caller callerOf(UserId id, Role role)
+{
+    Caller c;
+    c.userId = id;
+    c.role = role;
+    c.username = u"u"_s;
+    return c;
+}
+
+protocol::StatsDashboard request(const QString &from, const QString &to, const QString &zone = u"UTC"_s)
+{
+    protocol::StatsDashboard r;
+    r.from = from;
+    r.to = to;
+    r.timeZone = zone;
+    return r;
+}
+
+QList<qint64> trendColumn(const QJsonObject &result, const QString &field)
+{
+    QList<qint64> out;
+    for (const QJsonValue &v : result.value(u"trend"_s).toArray())
+        out << v.toObject().value(field).toInteger();
+    return out;
+}
+
+QJsonObject row(const QJsonObject &result, const QString &list, const QString &key)
+{
+    for (const QJsonValue &v : result.value(list).toArray()) {
+        if (v.toObject().value(u"key"_s).toString() == key)
+            return v.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestStats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(passwords::initialize()); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_path = m_dir->filePath(u"crewline.db"_s);
+        m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
+        m_store->migrate();
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void histogramAndPercentiles()
+    {
+        QCOMPARE(stats::histogramBucket(0), 0);
+        QCOMPARE(stats::histogramBucket(900), 0);
+        QCOMPARE(stats::histogramBucket(901), 1);
+        QCOMPARE(stats::histogramBucket(7200), 3);
+        QCOMPARE(stats::histogramBucket(100 * 86400), stats::kHistogramBuckets - 1);
+        std::array<qint64, stats::kHistogramBuckets> h{};
+        QCOMPARE(stats::percentile(h, 0.5), qint64(-1));
+        h[0] = 1;
+        h[1] = 1;
+        QCOMPARE(stats::percentile(h, 0.5), qint64(900));
+        QCOMPARE(stats::percentile(h, 0.9), qint64(1620));
+        h = {};
+        h[stats::kHistogramBuckets - 1] = 3;
+        QCOMPARE(stats::percentile(h, 0.9), stats::kHistogramBounds.back()); // open bucket: its lower bound
+    }
+
+    void timeZones()
+    {
+        QCOMPARE(StatsService::parseTimeZone(u"+05:30"_s)->offsetFromUtc(QDateTime::currentDateTimeUtc()), 19800);
+        QCOMPARE(StatsService::parseTimeZone(u"-0345"_s)->offsetFromUtc(QDateTime::currentDateTimeUtc()), -13500);
+        QCOMPARE(StatsService::parseTimeZone(u"UTC+8"_s)->offsetFromUtc(QDateTime::currentDateTimeUtc()), 28800);
+        QVERIFY(StatsService::parseTimeZone(u"Asia/Shanghai"_s).has_value());
+        QVERIFY(!StatsService::parseTimeZone(u"+05:10"_s).has_value());
+        QVERIFY(!StatsService::parseTimeZone(u"Mars/Olympus"_s).has_value());
+    }
+
+    // Inserts, updates, first responses, bulk loads and reverts in random order, several jobs rolled back: the
+    // counters kept on the way must equal a recomputation from the tickets table, row for row.
+    void countersEqualRecomputation()
+    {
+        QRandomGenerator rng(20260302);
+        const QStringList types = {u"it"_s, u"water"_s, u"gas"_s};
+        const QStringList categories = {u"A"_s, u"B"_s, u"C"_s, u""_s};
+        const QStringList departments = {u"D1"_s, u"D2"_s, u"水务一所"_s};
+        const QDateTime base = fx::at(1, 0);
+        const auto randomTime = [&](const QDateTime &after) {
+            return after.addSecs(rng.bounded(0, 5 * 86400)).addMSecs(rng.bounded(0, 1000));
+        };
+        QList<Ticket> tickets;
+        const auto randomTicket = [&](int n) {
+            Ticket t;
+            t.number = u"WO-R-%1"_s.arg(n);
+            t.type = types.at(rng.bounded(int(types.size())));
+            t.status = u"new"_s;
+            t.category = categories.at(rng.bounded(int(categories.size())));
+            t.department = departments.at(rng.bounded(int(departments.size())));
+            t.teamId = TeamId(rng.bounded(0, 3));
+            t.assigneeId = UserId(rng.bounded(0, 4));
+            t.priority = static_cast<Priority>(rng.bounded(4));
+            t.title = u"random"_s;
+            t.createdAt = randomTime(base);
+            t.updatedAt = t.createdAt;
+            t.version = 1;
+            return t;
+        };
+        int number = 0;
+        for (int round = 0; round < 6; ++round) {
+            m_store->beginTransaction();
+            for (int i = 0; i < 40; ++i) {
+                m_store->beginJob();
+                const int what = tickets.isEmpty() ? 0 : rng.bounded(6);
+                if (what == 0) {
+                    Ticket t = randomTicket(++number);
+                    t.id = m_store->insertTicket(t, 0);
+                    tickets << t;
+                } else if (what == 5) {
+                    const Ticket &t = tickets.at(rng.bounded(int(tickets.size())));
+                    m_store->touchTicket(t.id, randomTime(t.createdAt), randomTime(t.createdAt));
+                    tickets[tickets.indexOf(t)] = *m_store->ticket(t.id);
+                } else {
+                    Ticket &t = tickets[rng.bounded(int(tickets.size()))];
+                    switch (what) {
+                    case 1: // resolve (or reopen)
+                        t.resolvedAt = t.resolvedAt.isValid() ? QDateTime() : randomTime(t.createdAt);
+                        break;
+                    case 2: // close with a rating, or clear it
+                        t.closedAt = randomTime(t.createdAt);
+                        if (rng.bounded(2))
+                            t.fields.insert(u"rating"_s, rng.bounded(1, 6));
+                        else
+                            t.fields.remove(u"rating"_s);
+                        break;
+                    case 3: // reassign and reclassify
+                        t.assigneeId = UserId(rng.bounded(0, 4));
+                        t.teamId = TeamId(rng.bounded(0, 3));
+                        t.category = categories.at(rng.bounded(int(categories.size())));
+                        t.department = departments.at(rng.bounded(int(departments.size())));
+                        break;
+                    default: // first response, priority
+                        t.firstResponseAt = randomTime(t.createdAt);
+                        t.priority = static_cast<Priority>(rng.bounded(4));
+                        break;
+                    }
+                    ++t.version;
+                    m_store->updateTicket(t, t.closedAt.isValid() ? 3 : 1);
+                }
+                // Every seventh job fails and is rolled back: its counter changes must go with it.
+                const bool keep = i % 7 != 3;
+                m_store->endJob(keep);
+                if (!keep) {
+                    for (Ticket &t : tickets) {
+                        if (std::optional<Ticket> stored = m_store->ticket(t.id))
+                            t = *stored;
+                    }
+                    tickets.erase(std::remove_if(tickets.begin(), tickets.end(),
+                                                 [this](const Ticket &t) { return !m_store->ticket(t.id); }),
+                                  tickets.end());
+                }
+            }
+            QList<Ticket> bulk;
+            QList<int> phases;
+            for (int i = 0; i < 15; ++i) {
+                bulk << randomTicket(++number);
+                phases << 0;
+            }
+            m_store->bulkInsertTickets(bulk, phases);
+            m_store->commitTransaction();
+            for (const Ticket &t : bulk) {
+                if (std::optional<Ticket> stored = m_store->ticketByNumber(t.number))
+                    tickets << *stored;
+            }
+        }
+        const QStringList kept = dumpCounters(m_path);
+        QVERIFY(kept.size() > 100);
+        m_store->beginTransaction();
+        m_store->rebuildStats();
+        m_store->commitTransaction();
+        const QStringList rebuilt = dumpCounters(m_path);
+        QCOMPARE(kept.size(), rebuilt.size());
+        QCOMPARE(kept, rebuilt);
+
+        // And the counters path answers exactly like the tickets path (a filter that matches every ticket).
+        StatsService service(*m_store);
+        const Caller boss = callerOf(UserId(1), Role::Manager);
+        protocol::StatsDashboard all = request(u"2026-03-01"_s, u"2026-03-09"_s, u"Asia/Kolkata"_s);
+        const Outcome counters = service.dashboard(boss, all);
+        all.filters.types = types;
+        const Outcome scan = service.dashboard(boss, all);
+        QVERIFY(counters.ok && scan.ok);
+        QCOMPARE(counters.result.value(u"source"_s).toString(), u"counters"_s);
+        QCOMPARE(scan.result.value(u"source"_s).toString(), u"tickets"_s);
+        for (const QString &key :
+             {u"totals"_s, u"previous"_s, u"trend"_s, u"byCategory"_s, u"byAssignee"_s, u"byTeam"_s, u"heatmap"_s}) {
+            QCOMPARE(counters.result.value(key), scan.result.value(key));
+        }
+    }
+
+    void fixedDatasetUtc()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        StatsService service(*m_store);
+        const Outcome out =
+            service.dashboard(callerOf(f.manager, Role::Manager), request(u"2026-03-02"_s, u"2026-03-03"_s));
+        QVERIFY2(out.ok, qPrintable(out.error.message));
+        const QJsonObject r = out.result;
+        const QJsonObject totals = r.value(u"totals"_s).toObject();
+        QCOMPARE(totals.value(u"created"_s).toInt(), 3);
+        QCOMPARE(totals.value(u"resolved"_s).toInt(), 2);
+        QCOMPARE(totals.value(u"closed"_s).toInt(), 1);
+        const QJsonObject fr = totals.value(u"firstResponse"_s).toObject();
+        QCOMPARE(fr.value(u"count"_s).toInt(), 2);
+        QCOMPARE(fr.value(u"mean"_s).toInt(), 1200); // (1800 + 600) / 2
+        QCOMPARE(fr.value(u"p50"_s).toInt(), 900);   // rank 1 of 2: top of the <= 15 min bucket
+        QCOMPARE(fr.value(u"p90"_s).toInt(), 1620);  // rank 1.8: 80 % into the 15-30 min bucket
+        const QJsonObject res = totals.value(u"resolution"_s).toObject();
+        QCOMPARE(res.value(u"count"_s).toInt(), 2);
+        QCOMPARE(res.value(u"mean"_s).toInt(), 14400); // (2 h + 6 h) / 2
+        QCOMPARE(res.value(u"p50"_s).toInt(), 7200);
+        QCOMPARE(res.value(u"p90"_s).toInt(), 25920); // 4-8 h bucket, 80 % in
+        const QJsonObject sla = totals.value(u"sla"_s).toObject();
+        QCOMPARE(sla.value(u"met"_s).toInt(), 1);
+        QCOMPARE(sla.value(u"missed"_s).toInt(), 1);
+        QCOMPARE(sla.value(u"rate"_s).toDouble(), 0.5);
+        QCOMPARE(totals.value(u"satisfaction"_s).toObject().value(u"mean"_s).toDouble(), 3.5);
+        QCOMPARE(trendColumn(r, u"created"_s), (QList<qint64>{2, 1}));
+        QCOMPARE(trendColumn(r, u"resolved"_s), (QList<qint64>{1, 1}));
+        QCOMPARE(row(r, u"byType"_s, u"it"_s).value(u"created"_s).toInt(), 2);
+        QCOMPARE(row(r, u"byType"_s, u"water"_s).value(u"created"_s).toInt(), 1);
+        QCOMPARE(row(r, u"byCategory"_s, u"A"_s).value(u"created"_s).toInt(), 2);
+        QCOMPARE(row(r, u"byDepartment"_s, u"D2"_s).value(u"resolved"_s).toInt(), 1);
+        const QJsonObject e1 = row(r, u"byAssignee"_s, QString::number(f.engineer1.value()));
+        QCOMPARE(e1.value(u"name"_s).toString(), u"E1"_s);
+        QCOMPARE(e1.value(u"resolved"_s).toInt(), 1);
+        QCOMPARE(e1.value(u"satisfaction"_s).toObject().value(u"mean"_s).toDouble(), 5.0);
+        QCOMPARE(row(r, u"byTeam"_s, QString::number(f.team2.value())).value(u"name"_s).toString(), u"Bravo"_s);
+        // Heat map: Monday 01 h and 23 h, Tuesday 10 h.
+        const QJsonArray heat = r.value(u"heatmap"_s).toArray();
+        QCOMPARE(heat.at(0).toArray().at(1).toInt(), 1);
+        QCOMPARE(heat.at(0).toArray().at(23).toInt(), 1);
+        QCOMPARE(heat.at(1).toArray().at(10).toInt(), 1);
+        // Backlog: T3 (high) before T4 (low); T2 is resolved, so not open.
+        const QJsonObject backlog = r.value(u"backlog"_s).toObject();
+        QCOMPARE(backlog.value(u"open"_s).toInt(), 2);
+        const QJsonArray top = backlog.value(u"top"_s).toArray();
+        QCOMPARE(top.size(), 2);
+        QCOMPARE(top.at(0).toObject().value(u"id"_s).toInteger(), f.t3.value());
+        QCOMPARE(top.at(1).toObject().value(u"id"_s).toInteger(), f.t4.value());
+    }
+
+    void fixedDatasetTimeZonesAndPeriods()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        StatsService service(*m_store);
+        const Caller boss = callerOf(f.manager, Role::Manager);
+
+        // UTC+8: local 03-02 holds T1 (09:00); local 03-03 holds T2 (07:30) and T3 (18:00).
+        Outcome out = service.dashboard(boss, request(u"2026-03-02"_s, u"2026-03-03"_s, u"Asia/Shanghai"_s));
+        QVERIFY(out.ok);
+        QCOMPARE(trendColumn(out.result, u"created"_s), (QList<qint64>{1, 2}));
+        QCOMPARE(trendColumn(out.result, u"resolved"_s), (QList<qint64>{1, 1}));
+        QCOMPARE(out.result.value(u"heatmap"_s).toArray().at(1).toArray().at(18).toInt(), 1); // T3, Tue 18 h
+
+        // UTC+05:30 (half an hour): local 03-02 ends at 18:30 UTC, so T2 (23:30 UTC) is on 03-03.
+        out = service.dashboard(boss, request(u"2026-03-02"_s, u"2026-03-02"_s, u"+05:30"_s));
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 1);
+        out = service.dashboard(boss, request(u"2026-03-03"_s, u"2026-03-03"_s, u"+05:30"_s));
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"resolved"_s).toInt(), 1);
+        QCOMPARE(out.result.value(u"heatmap"_s).toArray().at(1).toArray().at(5).toInt(), 1); // T2 Tue 05:00 local
+
+        // Previous period: 03-04..03-05 against 03-02..03-03.
+        out = service.dashboard(boss, request(u"2026-03-04"_s, u"2026-03-05"_s));
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 1);
+        QCOMPARE(out.result.value(u"previous"_s).toObject().value(u"created"_s).toInt(), 3);
+
+        // Weeks and months: one bucket each here.
+        protocol::StatsDashboard week = request(u"2026-03-01"_s, u"2026-03-08"_s);
+        week.granularity = u"week"_s;
+        out = service.dashboard(boss, week);
+        QCOMPARE(trendColumn(out.result, u"created"_s), (QList<qint64>{0, 4})); // week of 02-23, week of 03-02
+        week.granularity = u"month"_s;
+        out = service.dashboard(boss, week);
+        QCOMPARE(trendColumn(out.result, u"created"_s), (QList<qint64>{4}));
+
+        // An empty range: zeros everywhere, no means.
+        out = service.dashboard(boss, request(u"2025-01-01"_s, u"2025-01-07"_s));
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 0);
+        QVERIFY(!out.result.value(u"totals"_s).toObject().value(u"firstResponse"_s).toObject().contains(u"mean"_s));
+        QCOMPARE(trendColumn(out.result, u"created"_s), QList<qint64>(7, 0));
+        QCOMPARE(out.result.value(u"byType"_s).toArray().size(), 0);
+    }
+
+    void filtersAndScope()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        StatsService service(*m_store);
+        protocol::StatsDashboard r = request(u"2026-03-02"_s, u"2026-03-05"_s);
+        r.filters.departments = {u"D1"_s};
+        Outcome out = service.dashboard(callerOf(f.manager, Role::Manager), r);
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"tickets"_s);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2); // T1, T3
+        QCOMPARE(out.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt(), 1);   // T3
+
+        r.filters = {};
+        r.filters.teamIds = {f.team2};
+        r.filters.types = {u"water"_s};
+        out = service.dashboard(callerOf(f.manager, Role::Manager), r);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2); // T3, T4
+
+        // Engineers: their own tickets only, and never someone else's.
+        r.filters = {};
+        out = service.dashboard(callerOf(f.engineer2, Role::Engineer), r);
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2);
+        QCOMPARE(out.result.value(u"filters"_s).toObject().value(u"assigneeIds"_s).toArray().size(), 1);
+        r.filters.assigneeIds = {f.engineer1};
+        out = service.dashboard(callerOf(f.engineer2, Role::Engineer), r);
+        QVERIFY(!out.ok);
+        QCOMPARE(out.error.code, protocol::ErrorCode::Forbidden);
+        out = service.dashboard(callerOf(f.requester, Role::Requester), request(u"2026-03-02"_s, u"2026-03-02"_s));
+        QCOMPARE(out.error.code, protocol::ErrorCode::Forbidden);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("granularity");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("bad date") << u"2026-13-01"_s << u"2026-03-01"_s << u"UTC"_s << u"day"_s << u"from"_s;
+        QTest::newRow("reversed") << u"2026-03-05"_s << u"2026-03-01"_s << u"UTC"_s << u"day"_s << u"to"_s;
+        QTest::newRow("too long") << u"2020-01-01"_s << u"2026-03-01"_s << u"UTC"_s << u"day"_s << u"to"_s;
+        QTest::newRow("zone") << u"2026-03-01"_s << u"2026-03-01"_s << u"+05:10"_s << u"day"_s << u"timeZone"_s;
+        QTest::newRow("granularity") << u"2026-03-01"_s << u"2026-03-01"_s << u"UTC"_s << u"year"_s << u"granularity"_s;
+    }
+
+    void badInput()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, zone);
+        QFETCH(QString, granularity);
+        QFETCH(QString, field);
+        StatsService service(*m_store);
+        protocol::StatsDashboard r = request(from, to, zone);
+        r.granularity = granularity;
+        const Outcome out = service.dashboard(callerOf(UserId(1), Role::Manager), r);
+        QVERIFY(!out.ok);
+        QCOMPARE(out.error.code, protocol::ErrorCode::InvalidField);
+        QCOMPARE(out.error.details.value(u"field"_s).toString(), field);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::unique_ptr<Store> m_store;
+};
+
+QTEST_GUILESS_MAIN(TestStats)
+#include "tst_stats.moc"
