@@ -374,8 +374,8 @@ void Workspace::onEvent(const Event &e)
             n.title = tr("Escalated: customer says %1 is unresolved").arg(t.number);
         else
             n.title = tr("Low rating on %1: %2 of 5").arg(t.number).arg(rating);
-        n.text = answer.value(u"comment"_s).toString().isEmpty() ? t.title
-                                                                  : answer.value(u"comment"_s).toString().left(140);
+        n.text =
+            answer.value(u"comment"_s).toString().isEmpty() ? t.title : answer.value(u"comment"_s).toString().left(140);
     } else if (forMe && e.type == u"comment.added") {
         n.title = tr("New message on %1").arg(t.number);
         n.text = e.data.value(u"comment"_s).toObject().value(u"body"_s).toString().left(140);

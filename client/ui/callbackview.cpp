@@ -199,7 +199,7 @@ void CallbackView::showCurrent()
         return;
     }
     m_title->setText(u"<b>%1</b> %2<br>%3"_s.arg(t->number.toHtmlEscaped(), t->title.toHtmlEscaped(),
-                                                  t->fields.value(u"resolution"_s).toString().toHtmlEscaped()));
+                                                 t->fields.value(u"resolution"_s).toString().toHtmlEscaped()));
     const QJsonObject answer = t->fields.value(u"customerConfirmation"_s).toObject();
     if (answer.isEmpty()) {
         m_customer->setText(tr("None yet"));

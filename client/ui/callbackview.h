@@ -21,7 +21,7 @@ class QTreeWidget;
 namespace crewline {
 struct Ticket;
 struct TransitionDef;
-}
+} // namespace crewline
 
 namespace crewline::client {
 

@@ -4,7 +4,6 @@
 #include "client/core/workspace.h"
 #include "client/ui/boardview.h"
 #include "client/ui/callbackview.h"
-#include "client/ui/print/printflow.h"
 #include "client/ui/conflictdialog.h"
 #include "client/ui/map/mappanel.h"
 #include "client/ui/map/mapwidget.h"
@@ -12,6 +11,7 @@
 #include "client/ui/dashboard/exportactions.h"
 #include "client/ui/newticketdialog.h"
 #include "client/ui/notificationpanel.h"
+#include "client/ui/print/printflow.h"
 #include "client/ui/settings.h"
 #include "client/ui/staffpanel.h"
 #include "client/ui/ticketdetailview.h"
@@ -287,11 +287,11 @@ void MainWindow::buildPrintActions(QMenu *file)
                                    [this] { m_printing->printTickets(ticketsToPrint(), Output::Pdf); });
     pdf->setObjectName(u"action.printPdf"_s);
     pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    QAction *crew = file->addAction(tr("Print &crew sheet…"), this,
-                                    [this] { m_printing->printCrewSheet(Output::Preview); });
+    QAction *crew =
+        file->addAction(tr("Print &crew sheet…"), this, [this] { m_printing->printCrewSheet(Output::Preview); });
     crew->setObjectName(u"action.crewSheet"_s);
-    QAction *crewPdf = file->addAction(tr("Export crew sheet to PDF…"), this,
-                                       [this] { m_printing->printCrewSheet(Output::Pdf); });
+    QAction *crewPdf =
+        file->addAction(tr("Export crew sheet to PDF…"), this, [this] { m_printing->printCrewSheet(Output::Pdf); });
     crewPdf->setObjectName(u"action.crewSheetPdf"_s);
     QAction *settings = file->addAction(tr("Print settings…"), m_printing, &WorkOrderPrinting::editSettings);
     settings->setObjectName(u"action.printSettings"_s);

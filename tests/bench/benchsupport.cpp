@@ -190,8 +190,9 @@ bool ServerProcess::start(int timeoutMs)
             m_output = m_output.right(256 * 1024);
     });
     const QStringList args =
-        QStringList{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
-                    portFile,      u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s} +
+        QStringList{u"--listen"_s,    u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
+                    portFile,         u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s,
+                    u"--http-port"_s, u"-1"_s} + // no confirmation pages: several servers may run at once
         m_extraArgs;
     p->start(binary(), args);
     if (!p->waitForStarted(10000)) {

@@ -46,9 +46,8 @@ public:
     {
         QUrl url = m_base;
         url.setPath(path);
-        const QByteArray payload = method == "GET" || method == "DELETE"
-                                       ? QByteArray()
-                                       : QJsonDocument(body).toJson(QJsonDocument::Compact);
+        const QByteArray payload =
+            method == "GET" || method == "DELETE" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
         return httpRequest(method, url, payload, {{"Content-Type", "application/json"}}, 60000);
     }
 
@@ -65,9 +64,8 @@ public:
                                   {u"prefs"_s, QJsonObject{{u"intl.accept_languages"_s, languages}}}};
         const HttpResult r = call(
             "POST", u"/session"_s,
-            {{u"capabilities"_s,
-              QJsonObject{{u"alwaysMatch"_s, QJsonObject{{u"browserName"_s, u"chrome"_s},
-                                                         {u"goog:chromeOptions"_s, options}}}}}});
+            {{u"capabilities"_s, QJsonObject{{u"alwaysMatch"_s, QJsonObject{{u"browserName"_s, u"chrome"_s},
+                                                                            {u"goog:chromeOptions"_s, options}}}}}});
         m_session = r.json().value(u"value"_s).toObject().value(u"sessionId"_s).toString();
         if (m_session.isEmpty())
             qWarning().noquote() << "WebDriver session failed:" << r.status << r.text() << r.error;
@@ -81,10 +79,7 @@ public:
         m_session.clear();
     }
 
-    bool go(const QUrl &url)
-    {
-        return call("POST", s(u"/url"_s), {{u"url"_s, url.toString()}}).status == 200;
-    }
+    bool go(const QUrl &url) { return call("POST", s(u"/url"_s), {{u"url"_s, url.toString()}}).status == 200; }
 
     QString element(const QString &css)
     {
@@ -102,11 +97,9 @@ public:
     QString attribute(const QString &css, const QString &name)
     {
         const QString e = element(css);
-        return e.isEmpty() ? QString()
-                           : call("GET", s(u"/element/%1/attribute/%2"_s.arg(e, name)))
-                                 .json()
-                                 .value(u"value"_s)
-                                 .toString();
+        return e.isEmpty()
+                   ? QString()
+                   : call("GET", s(u"/element/%1/attribute/%2"_s.arg(e, name))).json().value(u"value"_s).toString();
     }
 
     bool click(const QString &css)
@@ -255,9 +248,8 @@ void TestConfirmationBrowser::cleanupTestCase()
 void TestConfirmationBrowser::customerAnswersInChromium()
 {
     // A completed repair with a printed work order.
-    QJsonObject t = createTicket(*m_req, {{u"title"_s, u"楼道水管漏水"_s},
-                                          {u"type"_s, u"repair"_s},
-                                          {u"address"_s, u"西湖区文三路 100 号"_s}});
+    QJsonObject t = createTicket(
+        *m_req, {{u"title"_s, u"楼道水管漏水"_s}, {u"type"_s, u"repair"_s}, {u"address"_s, u"西湖区文三路 100 号"_s}});
     QVERIFY(!t.isEmpty());
     Response r = m_disp->request(Op::TicketAssign, {{u"ticketId"_s, t.value(u"id"_s)},
                                                     {u"version"_s, t.value(u"version"_s)},
@@ -272,8 +264,8 @@ void TestConfirmationBrowser::customerAnswersInChromium()
                                               {u"fields"_s, QJsonObject{{u"resolution"_s, u"更换阀门"_s}}}});
     CL_VERIFY_OK(r);
     t = ticketOf(r);
-    const Response printed = m_disp->request(Op::TicketPrint, {{u"ticketId"_s, t.value(u"id"_s)},
-                                                               {u"version"_s, t.value(u"version"_s)}});
+    const Response printed =
+        m_disp->request(Op::TicketPrint, {{u"ticketId"_s, t.value(u"id"_s)}, {u"version"_s, t.value(u"version"_s)}});
     CL_VERIFY_OK(printed);
     const QUrl link(printed.result.value(u"confirmUrl"_s).toString());
     QCOMPARE(link.port(), int(m_server.httpPort()));

@@ -16,8 +16,8 @@
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -136,20 +136,20 @@ UserId TestPrintFlow::userId(const QString &username) const
 
 qint64 TestPrintFlow::completedRepair(const QString &title)
 {
-    QJsonObject t = createTicket(*m_disp, {{u"title"_s, title},
-                                           {u"type"_s, u"repair"_s},
-                                           {u"requester"_s, QJsonObject{{u"name"_s, u"周先生"_s},
-                                                                        {u"contact"_s, u"13700000000"_s}}}});
+    QJsonObject t = createTicket(
+        *m_disp, {{u"title"_s, title},
+                  {u"type"_s, u"repair"_s},
+                  {u"requester"_s, QJsonObject{{u"name"_s, u"周先生"_s}, {u"contact"_s, u"13700000000"_s}}}});
     if (t.isEmpty())
         return 0;
     const qint64 id = t.value(u"id"_s).toInteger();
-    auto r = m_disp->request(Op::TicketAssign, {{u"ticketId"_s, id},
-                                                {u"version"_s, t.value(u"version"_s)},
-                                                {u"assigneeId"_s, userId(u"eng001"_s).value()}});
+    auto r = m_disp->request(
+        Op::TicketAssign,
+        {{u"ticketId"_s, id}, {u"version"_s, t.value(u"version"_s)}, {u"assigneeId"_s, userId(u"eng001"_s).value()}});
     if (!r.ok)
         return 0;
-    r = m_eng->request(Op::TicketAccept,
-                       {{u"ticketId"_s, id}, {u"version"_s, r.result.value(u"ticket"_s).toObject().value(u"version"_s)}});
+    r = m_eng->request(Op::TicketAccept, {{u"ticketId"_s, id},
+                                          {u"version"_s, r.result.value(u"ticket"_s).toObject().value(u"version"_s)}});
     if (!r.ok)
         return 0;
     r = m_eng->request(Op::TicketTransition,
@@ -218,9 +218,9 @@ void TestPrintFlow::crewSheetTakesTheEngineersOpenTickets()
     // Two open tickets of the engineer today, one urgent, beside whatever the demo data gave them.
     QList<qint64> made;
     for (const QString &priority : {u"normal"_s, u"urgent"_s}) {
-        const QJsonObject t = createTicket(*m_disp, {{u"title"_s, u"Crew sheet %1"_s.arg(priority)},
-                                                     {u"type"_s, u"repair"_s},
-                                                     {u"priority"_s, priority}});
+        const QJsonObject t = createTicket(
+            *m_disp,
+            {{u"title"_s, u"Crew sheet %1"_s.arg(priority)}, {u"type"_s, u"repair"_s}, {u"priority"_s, priority}});
         QVERIFY(!t.isEmpty());
         CL_VERIFY_OK(m_disp->request(Op::TicketAssign, {{u"ticketId"_s, t.value(u"id"_s)},
                                                         {u"version"_s, t.value(u"version"_s)},
@@ -228,9 +228,8 @@ void TestPrintFlow::crewSheetTakesTheEngineersOpenTickets()
         made << t.value(u"id"_s).toInteger();
     }
     for (qint64 id : made)
-        QTRY_VERIFY_WITH_TIMEOUT(m_ws->tickets().ticket(TicketId(id)) &&
-                                     m_ws->tickets().ticket(TicketId(id))->assigneeId == eng,
-                                 kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_ws->tickets().ticket(TicketId(id)) && m_ws->tickets().ticket(TicketId(id))->assigneeId == eng, kWait);
     const QList<Ticket> crew = m_ws->crewTickets(eng, TeamId());
     QVERIFY(crew.size() >= 2);
     QCOMPARE(crew.first().priority, Priority::Urgent);
@@ -246,14 +245,17 @@ void TestPrintFlow::crewSheetTakesTheEngineersOpenTickets()
     const QString pdf = m_dir.filePath(u"crew.pdf"_s);
     printing.setPdfPath(pdf);
     QSignalSpy done(&printing, &WorkOrderPrinting::finished);
-    whenShown<QDialog>(this, m_window.get(), [eng](QDialog *dialog) {
-        auto *who = dialog->findChild<QComboBox *>(u"crewSheet.who"_s);
-        for (int i = 0; i < who->count(); ++i) {
-            if (who->itemData(i).value<QPair<qint64, qint64>>().first == eng.value())
-                who->setCurrentIndex(i);
-        }
-        dialog->accept();
-    }, u"crewSheetDialog"_s);
+    whenShown<QDialog>(
+        this, m_window.get(),
+        [eng](QDialog *dialog) {
+            auto *who = dialog->findChild<QComboBox *>(u"crewSheet.who"_s);
+            for (int i = 0; i < who->count(); ++i) {
+                if (who->itemData(i).value<QPair<qint64, qint64>>().first == eng.value())
+                    who->setCurrentIndex(i);
+            }
+            dialog->accept();
+        },
+        u"crewSheetDialog"_s);
     printing.printCrewSheet(WorkOrderPrinting::Output::Pdf);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kWait);
     QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
@@ -287,8 +289,7 @@ void TestPrintFlow::callbackRecordAndClose()
     QVERIFY(recordClose->isEnabled());
     QTest::mouseClick(recordClose, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_ws->tickets().ticket(TicketId(id))->status, u"closed"_s, kWait);
-    const QJsonObject fields =
-        getTicket(*m_disp, id).value(u"ticket"_s).toObject().value(u"fields"_s).toObject();
+    const QJsonObject fields = getTicket(*m_disp, id).value(u"ticket"_s).toObject().value(u"fields"_s).toObject();
     QCOMPARE(fields.value(u"callbackResult"_s).toString(), u"satisfied"_s);
     QVERIFY(fields.value(u"callbackContact"_s).toString().contains(u"周先生"_s));
     QCOMPARE(fields.value(u"callbackNote"_s).toString(), u"客户表示满意"_s);

@@ -359,7 +359,7 @@ void TestTicketDetail::callbackResultIsAChoice()
     auto *choice = child<QComboBox>(dialog, u"transition.field.callbackResult"_s);
     QVERIFY(choice);
     QCOMPARE(choice->currentIndex(), -1); // the user must choose
-    QCOMPARE(choice->count(), 4); // satisfied, partly, unresolved, could not reach the customer
+    QCOMPARE(choice->count(), 4);         // satisfied, partly, unresolved, could not reach the customer
     QVERIFY(choice->findData(u"unreachable"_s) >= 0);
     auto *ok = child<QPushButton>(dialog, u"transition.ok"_s);
     QVERIFY(!ok->isEnabled());

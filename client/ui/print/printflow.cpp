@@ -100,8 +100,8 @@ void WorkOrderPrinting::prepare(const QList<TicketId> &ids, std::function<void(P
                 }
                 m_workspace.recordPrint(
                     id, detail.ticket.version,
-                    [this, guard, state, i, detail, finishOne, attempt, triesLeft](bool printed, const PrintRecord &record,
-                                                                                  const protocol::Error &error) {
+                    [this, guard, state, i, detail, finishOne, attempt,
+                     triesLeft](bool printed, const PrintRecord &record, const protocol::Error &error) {
                         if (!guard)
                             return;
                         if (!printed && error.code == protocol::ErrorCode::Conflict && triesLeft > 0) {
@@ -111,7 +111,8 @@ void WorkOrderPrinting::prepare(const QList<TicketId> &ids, std::function<void(P
                         if (!printed)
                             state->problems << tr("%1 is printed without a confirmation link (%2).")
                                                    .arg(detail.ticket.number, error.message);
-                        state->orders[i] = WorkOrder::from(detail, m_workspace.directory(), record, myName(m_workspace));
+                        state->orders[i] =
+                            WorkOrder::from(detail, m_workspace.directory(), record, myName(m_workspace));
                         finishOne();
                     });
             });
@@ -194,9 +195,9 @@ void WorkOrderPrinting::output(PrintJob job, const QStringList &problems, Output
         QString path = m_pdfPath;
         if (path.isEmpty()) {
             const QString suggested =
-                job.crewSheet ? tr("crew-sheet-%1.pdf").arg(job.day.toString(Qt::ISODate))
-                              : (job.orders.size() == 1 ? job.orders.first().ticket.number + u".pdf"_s
-                                                        : tr("work-orders.pdf"));
+                job.crewSheet
+                    ? tr("crew-sheet-%1.pdf").arg(job.day.toString(Qt::ISODate))
+                    : (job.orders.size() == 1 ? job.orders.first().ticket.number + u".pdf"_s : tr("work-orders.pdf"));
             path = QFileDialog::getSaveFileName(
                 m_window, tr("Export work orders to PDF"),
                 QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(suggested),
@@ -241,8 +242,8 @@ void WorkOrderPrinting::editSettings()
     logoRow->addWidget(logo);
     logoRow->addWidget(browse);
     connect(browse, &QPushButton::clicked, &dialog, [&dialog, logo] {
-        const QString file = QFileDialog::getOpenFileName(&dialog, tr("Logo"), logo->text(),
-                                                          tr("Images (*.png *.jpg *.jpeg *.svg)"));
+        const QString file =
+            QFileDialog::getOpenFileName(&dialog, tr("Logo"), logo->text(), tr("Images (*.png *.jpg *.jpeg *.svg)"));
         if (!file.isEmpty())
             logo->setText(file);
     });

@@ -224,8 +224,8 @@ void WorkOrderRenderer::paintPage(QPainter &painter, const QRectF &pageRect, con
         s.text(0, 26, kContent, 7,
                tr("%n work order(s) follow, one per page.", nullptr, static_cast<int>(job.orders.size())), s.font(10));
         const QList<std::pair<QString, qreal>> columns = {
-            {tr("Page"), 10},  {tr("Work order"), 34}, {tr("Priority"), 18}, {tr("Type"), 22},
-            {tr("Title"), 48}, {tr("Address"), 40},    {tr("Done"), 12}};
+            {tr("Page"), 14},  {tr("Work order"), 34}, {tr("Priority"), 18}, {tr("Type"), 22},
+            {tr("Title"), 48}, {tr("Address"), 38},    {tr("Done"), 12}};
         qreal y = 35;
         qreal x = 0;
         painter.fillRect(s.rect(0, y, kContent, 6), kShade);
