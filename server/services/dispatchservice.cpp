@@ -447,7 +447,7 @@ void DispatchService::applyRules(TicketId id, Reply done)
             change.reason = u"rule %1: best candidate %2"_s.arg(ruleName, describe(best));
             return std::nullopt;
         };
-        if (mode != u"route" && candidates.isEmpty()) {
+        if ((mode == u"auto" || mode == u"offer") && candidates.isEmpty()) {
             const QString reason = u"rule %1: no available engineer with the skills (%2)"_s.arg(
                 ruleName, need.skills.isEmpty() ? u"any"_s : need.skills.join(u", "_s));
             if (ruleTeam.isValid() && !loaded->teamId.isValid()) {
