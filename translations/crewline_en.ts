@@ -764,6 +764,62 @@
         <source>%1 (needs a %2)</source>
         <translation>%1 (needs a %2)</translation>
     </message>
+    <message>
+        <source>Dispatched automatically</source>
+        <translation>Dispatched automatically</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch found nobody</source>
+        <translation>Automatic dispatch found nobody</translation>
+    </message>
+    <message>
+        <source>Offered to several engineers</source>
+        <translation>Offered to several engineers</translation>
+    </message>
+    <message>
+        <source>Put in the claim pool</source>
+        <translation>Put in the claim pool</translation>
+    </message>
+    <message>
+        <source>Routed to a team</source>
+        <translation>Routed to a team</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>Re-dispatched: not accepted in time</source>
+        <translation>Re-dispatched: not accepted in time</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: supervisor told</source>
+        <translation>Not accepted in time: supervisor told</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>claim pool</source>
+        <translation>claim pool</translation>
+    </message>
+    <message>
+        <source>offered to %1</source>
+        <translation>offered to %1</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>assigned</translation>
+    </message>
+    <message>
+        <source>emergency: %1</source>
+        <translation>emergency: %1</translation>
+    </message>
+    <message>
+        <source>accept by %1</source>
+        <translation>accept by %1</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::LoginDialog</name>
@@ -1308,6 +1364,10 @@
     <message>
         <source>Skills</source>
         <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Frozen for today: not dispatched automatically</source>
+        <translation>Frozen for today: not dispatched automatically</translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2332,54 @@
     <message>
         <source>Merge %1 into %2</source>
         <translation>Merge %1 into %2</translation>
+    </message>
+    <message>
+        <source>Claim %1</source>
+        <translation>Claim %1</translation>
+    </message>
+    <message>
+        <source>Freeze %1 for today</source>
+        <translation>Freeze %1 for today</translation>
+    </message>
+    <message>
+        <source>Lift the freeze on %1</source>
+        <translation>Lift the freeze on %1</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: %1</source>
+        <translation>Not accepted in time: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was re-dispatched to you.</source>
+        <translation>“%1” was re-dispatched to you.</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <source>Emergency offered to you: %1</source>
+        <translation>Emergency offered to you: %1</translation>
+    </message>
+    <message>
+        <source>“%1” — the first to accept takes it.</source>
+        <translation>“%1” — the first to accept takes it.</translation>
+    </message>
+    <message>
+        <source>New in the claim pool: %1</source>
+        <translation>New in the claim pool: %1</translation>
+    </message>
+    <message>
+        <source>Taken by someone else: %1</source>
+        <translation>Taken by someone else: %1</translation>
+    </message>
+    <message>
+        <source>%1 took “%2”.</source>
+        <translation>%1 took “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” was dispatched to you automatically.</source>
+        <translation>“%1” was dispatched to you automatically.</translation>
     </message>
 </context>
 <context>

@@ -757,6 +757,62 @@
         <source>%1 (needs a %2)</source>
         <translation>%1（需 %2 审批）</translation>
     </message>
+    <message>
+        <source>Dispatched automatically</source>
+        <translation>自动派单</translation>
+    </message>
+    <message>
+        <source>Automatic dispatch found nobody</source>
+        <translation>自动派单未找到合适人员</translation>
+    </message>
+    <message>
+        <source>Offered to several engineers</source>
+        <translation>同时推送给多名维修人员</translation>
+    </message>
+    <message>
+        <source>Put in the claim pool</source>
+        <translation>放入抢单池</translation>
+    </message>
+    <message>
+        <source>Routed to a team</source>
+        <translation>分派到班组</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>抢单成功</translation>
+    </message>
+    <message>
+        <source>Re-dispatched: not accepted in time</source>
+        <translation>超时未接单，已改派</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: supervisor told</source>
+        <translation>超时未接单，已通知主管</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单情况</translation>
+    </message>
+    <message>
+        <source>claim pool</source>
+        <translation>抢单池</translation>
+    </message>
+    <message>
+        <source>offered to %1</source>
+        <translation>已推送给 %1</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>emergency: %1</source>
+        <translation>紧急：%1</translation>
+    </message>
+    <message>
+        <source>accept by %1</source>
+        <translation>须在 %1 前接单</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::LoginDialog</name>
@@ -1295,6 +1351,10 @@
     <message>
         <source>Skills</source>
         <translation>技能</translation>
+    </message>
+    <message>
+        <source>Frozen for today: not dispatched automatically</source>
+        <translation>今日已冻结：不参与自动派单</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2309,54 @@
     <message>
         <source>Merge %1 into %2</source>
         <translation>将 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Claim %1</source>
+        <translation>抢单 %1</translation>
+    </message>
+    <message>
+        <source>Freeze %1 for today</source>
+        <translation>今日冻结 %1</translation>
+    </message>
+    <message>
+        <source>Lift the freeze on %1</source>
+        <translation>解除 %1 的冻结</translation>
+    </message>
+    <message>
+        <source>Not accepted in time: %1</source>
+        <translation>超时未接单：%1</translation>
+    </message>
+    <message>
+        <source>“%1” was re-dispatched to you.</source>
+        <translation>“%1”已改派给您。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Emergency offered to you: %1</source>
+        <translation>紧急工单推送给您：%1</translation>
+    </message>
+    <message>
+        <source>“%1” — the first to accept takes it.</source>
+        <translation>“%1”——先接单者得。</translation>
+    </message>
+    <message>
+        <source>New in the claim pool: %1</source>
+        <translation>抢单池新工单：%1</translation>
+    </message>
+    <message>
+        <source>Taken by someone else: %1</source>
+        <translation>已被他人接走：%1</translation>
+    </message>
+    <message>
+        <source>%1 took “%2”.</source>
+        <translation>%1 接走了“%2”。</translation>
+    </message>
+    <message>
+        <source>“%1” was dispatched to you automatically.</source>
+        <translation>“%1”已自动派给您。</translation>
     </message>
 </context>
 <context>
