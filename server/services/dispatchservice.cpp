@@ -172,6 +172,10 @@ DispatchService::DispatchService(Store &reader, WriteQueue &writer, const Ticket
 
 void DispatchService::report(const Caller &caller, const protocol::StaffReport &r, Reply reply)
 {
+    if (caller.role != Role::Engineer) {
+        reply(fail(ErrorCode::Forbidden, u"only field engineers report positions"_s));
+        return;
+    }
     if (r.lat == 0 && r.lon == 0) {
         reply(fail(ErrorCode::InvalidField, u"lat 0, lon 0 is not a position fix"_s, {{u"field"_s, u"lat"_s}}));
         return;
