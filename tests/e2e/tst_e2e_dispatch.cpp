@@ -84,6 +84,7 @@ private Q_SLOTS:
     void suggestRanksByKnownGeometry();
     void claimRaceHasExactlyOneWinner();
     void emergencyIsOfferedToTheNearest();
+    void frozenStaffRankLast();
     void badInputChangesNothing();
 
 private:
@@ -332,6 +333,45 @@ void TestE2eDispatch::emergencyIsOfferedToTheNearest()
                      "already_claimed");
     for (const auto &[i, metres] : placed)
         CL_VERIFY_OK(place(*m_eng[size_t(i)], eastOf(40000 + 1000.0 * i)));
+}
+
+void TestE2eDispatch::frozenStaffRankLast()
+{
+    // The nearest engineer, day-frozen by the dispatcher, drops to the end of the ranking; lifting it restores them.
+    TestClient &e = *m_eng[11];
+    CL_VERIFY_OK(place(e, eastOf(100)));
+    const QJsonObject t = newTicket({{u"type"_s, u"complaint"_s}, {u"title"_s, u"Meter reading disputed"_s}});
+    QVERIFY(!t.isEmpty());
+    const auto ranking = [&] {
+        QList<qint64> ids;
+        const Response r =
+            m_disp->request(Op::DispatchSuggest, {{u"ticketId"_s, t.value(u"id"_s).toInteger()}, {u"limit"_s, 100}});
+        for (const QJsonValue &v : r.result.value(u"candidates"_s).toArray())
+            ids << v.toObject().value(u"userId"_s).toInteger();
+        return ids;
+    };
+    QCOMPARE(ranking().first(), e.userId());
+    CL_COMPARE_ERROR(e.request(Op::StaffFreeze, {{u"userId"_s, e.userId()}, {u"frozen"_s, true}}), "forbidden");
+    const Response frozen = m_disp->request(Op::StaffFreeze, {{u"userId"_s, e.userId()}, {u"frozen"_s, true}});
+    CL_VERIFY_OK(frozen);
+    QVERIFY(frozen.result.value(u"frozen"_s).toBool());
+    QCOMPARE(ranking().last(), e.userId());
+    QVERIFY(staffOf(*m_disp, e.userId()).value(u"frozen"_s).toBool());
+    QVERIFY(m_disp->waitUntil(
+        [&] {
+            for (const protocol::Push &n : m_disp->notices()) {
+                if (n.notice == u"staff" && n.body.value(u"userId"_s).toInteger() == e.userId() &&
+                    n.body.value(u"frozen"_s).toBool())
+                    return true;
+            }
+            return false;
+        },
+        kReplyTimeoutMs));
+    CL_VERIFY_OK(m_disp->request(Op::StaffFreeze, {{u"userId"_s, e.userId()}, {u"frozen"_s, false}}));
+    QCOMPARE(ranking().first(), e.userId());
+    CL_COMPARE_ERROR(m_disp->request(Op::StaffFreeze, {{u"userId"_s, m_disp->userId()}, {u"frozen"_s, true}}),
+                     "not_found");
+    CL_VERIFY_OK(place(e, eastOf(40000 + 1000.0 * 11)));
 }
 
 void TestE2eDispatch::badInputChangesNothing()
