@@ -392,7 +392,9 @@ void DispatchService::applyRules(TicketId id, Reply done)
         const int acceptMinutes =
             emergency ? (rule && rule->acceptMinutes > 0 ? rule->acceptMinutes : rules.emergency().acceptMinutes)
                       : (rule && rule->acceptMinutes > 0 ? rule->acceptMinutes : type->acceptTimeoutMinutes());
-        const QList<Candidate> candidates = pickable(ranked(store, *loaded, need, config, now), need, {});
+        // Routing needs no ranking (which reads every engineer's workload): skip it.
+        const QList<Candidate> candidates =
+            mode == u"route" ? QList<Candidate>() : pickable(ranked(store, *loaded, need, config, now), need, {});
 
         QString action;
         const ChangeFn fn = [&](Ticket &t, const TicketType &tt, Change &change) -> std::optional<protocol::Error> {
