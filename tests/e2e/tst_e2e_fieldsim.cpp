@@ -103,7 +103,7 @@ void TestE2eFieldsim::simulatedEngineersMoveAndCloseOut()
     m_sim.setProcessChannelMode(QProcess::MergedChannels);
     m_sim.start(QStringLiteral(CREWLINE_FIELDSIM_BINARY),
                 {u"--server"_s, m_server.url().toString(), u"--engineers"_s, QString::number(kEngineers),
-                 u"--password-env"_s, u"CREWLINE_TEST_SIM_PASSWORD"_s, u"--seed"_s, u"7"_s, u"--speedup"_s, u"120"_s,
+                 u"--password-env"_s, u"CREWLINE_TEST_SIM_PASSWORD"_s, u"--seed"_s, u"7"_s, u"--speedup"_s, u"300"_s,
                  u"--report-interval"_s, u"0.5"_s, u"--duration"_s, u"90"_s});
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
 
