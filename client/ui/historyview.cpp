@@ -47,9 +47,11 @@ void HistoryView::setHistory(const Ticket &ticket, const QList<AuditEntry> &hist
 {
     m_tree->clear();
     for (const AuditEntry &e : history) {
-        const QString who = e.actorName.isEmpty()
-                                ? (e.actorId.isValid() ? m_workspace.directory().userName(e.actorId) : tr("System"))
-                                : e.actorName;
+        // The server's own decisions (dispatch engine) carry no user id and the name "System": shown translated.
+        const bool system = !e.actorId.isValid() && (e.actorName.isEmpty() || e.actorName == u"System");
+        const QString who = system                  ? tr("System")
+                            : e.actorName.isEmpty() ? m_workspace.directory().userName(e.actorId)
+                                                    : e.actorName;
         auto *item = new QTreeWidgetItem(m_tree, {timeText(e.at), who, actionText(e.action), e.reason});
         item->setToolTip(0, e.at.toLocalTime().toString(Qt::ISODateWithMs));
         item->setData(0, Qt::UserRole, e.id);

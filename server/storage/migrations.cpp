@@ -71,6 +71,8 @@ const QList<Migration> &migrations()
              u"ALTER TABLE tickets ADD COLUMN dispatch_deadline INTEGER"_s,
              u"CREATE INDEX tickets_dispatch_deadline ON tickets (dispatch_deadline) "
              "WHERE dispatch_deadline IS NOT NULL"_s,
+             // Open workload per person, counted for every ranking (staff.list, dispatch.suggest, the rules).
+             u"CREATE INDEX tickets_assignee_open ON tickets (assignee_id) WHERE phase < 2"_s,
          }},
         {3,
          u"printed work orders and the customer's confirmation links"_s,

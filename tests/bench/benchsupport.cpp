@@ -189,11 +189,14 @@ bool ServerProcess::start(int timeoutMs)
         if (m_output.size() > 256 * 1024)
             m_output = m_output.right(256 * 1024);
     });
-    const QStringList args =
-        QStringList{u"--listen"_s,    u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
-                    portFile,         u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s,
-                    u"--http-port"_s, u"-1"_s} + // no confirmation pages: several servers may run at once
-        m_extraArgs;
+    // The benchmarks measure the operations themselves: the dispatch engine would change new tickets behind them.
+    // No confirmation pages: several servers may run at once.
+    QStringList args{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
+                     portFile,      u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s,
+                     u"--http-port"_s, u"-1"_s};
+    if (!m_extraArgs.contains(u"--auto-dispatch"_s))
+        args << u"--auto-dispatch"_s << u"off"_s;
+    args += m_extraArgs;
     p->start(binary(), args);
     if (!p->waitForStarted(10000)) {
         std::fprintf(stderr, "bench: cannot start %s: %s\n", qPrintable(binary()), qPrintable(p->errorString()));

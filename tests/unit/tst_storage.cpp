@@ -130,6 +130,8 @@ private slots:
     void users();
     void sessions();
     void teamsAndStaff();
+    void staffPositionsTracksAndFreeze();
+    void dispatchStateAndDeadlines();
 
     void ticketRoundTrip();
     void ticketUpdate();
@@ -325,6 +327,91 @@ void TestStorage::teamsAndStaff()
         m_store->insertTicket(t, phase);
     }
     QCOMPARE(m_store->staff().first().openTickets, 3);
+}
+
+void TestStorage::staffPositionsTracksAndFreeze()
+{
+    User engineer;
+    engineer.username = u"eng"_s;
+    engineer.displayName = u"李师傅"_s;
+    engineer.role = Role::Engineer;
+    const UserId id = m_store->insertUser(engineer, u"h"_s, jan(1));
+    QVERIFY(!m_store->staffMember(id));
+
+    FieldStaff f;
+    f.userId = id;
+    f.status = StaffStatus::EnRoute;
+    f.position = GeoPoint::at(30.25, 120.15);
+    f.positionAt = jan(4, 9);
+    f.heading = 271.5;
+    f.speed = 8.5;
+    f.frozenOn = QDate(2026, 1, 4);
+    m_store->upsertStaff(f);
+    std::optional<FieldStaff> read = m_store->staffMember(id, QDate(2026, 1, 4));
+    QVERIFY(read);
+    QCOMPARE(read->name, u"李师傅"_s);
+    QCOMPARE(read->heading, 271.5);
+    QCOMPARE(read->speed, 8.5);
+    QVERIFY(read->frozen);                                         // frozen on the day it was frozen ...
+    QVERIFY(!m_store->staffMember(id, QDate(2026, 1, 5))->frozen); // ... not the next
+    QVERIFY(!m_store->staff().first().frozen);                     // nor without a day
+    f.heading = -1;
+    f.speed = -1;
+    m_store->upsertStaff(f);
+    QCOMPARE(m_store->staffMember(id)->heading, -1.0); // unknown stays unknown (NULL)
+
+    // Tracks: oldest first, the newest `limit`, pruned by age and by count per person.
+    for (int i = 0; i < 10; ++i)
+        m_store->appendTrack(id, {GeoPoint::at(30.0 + i * 0.001, 120.0), 5.0 + i, jan(2, i)});
+    QList<TrackPoint> points = m_store->track(id, jan(1), 100);
+    QCOMPARE(points.size(), 10);
+    QCOMPARE(points.first().at, jan(2, 0));
+    QCOMPARE(points.last().accuracy, 14.0);
+    points = m_store->track(id, jan(1), 3);
+    QCOMPARE(points.size(), 3);
+    QCOMPARE(points.first().at, jan(2, 7));
+    QCOMPARE(m_store->track(id, jan(2, 8), 100).size(), 2);
+    QVERIFY(m_store->track(UserId(id.value() + 1), jan(1), 100).isEmpty());
+    m_store->pruneTracks(jan(2, 2), 1000); // drops hours 0 and 1
+    QCOMPARE(m_store->track(id, jan(1), 100).size(), 8);
+    m_store->pruneTracks(jan(1), 5); // keeps the newest five
+    points = m_store->track(id, jan(1), 100);
+    QCOMPARE(points.size(), 5);
+    QCOMPARE(points.first().at, jan(2, 5));
+}
+
+void TestStorage::dispatchStateAndDeadlines()
+{
+    Ticket a = makeTicket(1);
+    a.dispatch.mode = u"assigned"_s;
+    a.dispatch.dispatchedAt = jan(3, 8);
+    a.dispatch.deadline = jan(3, 9);
+    a.dispatch.tried = {UserId(4)};
+    a.dispatch.attempts = 1;
+    a.id = m_store->insertTicket(a, 0);
+    Ticket b = makeTicket(2);
+    b.dispatch.mode = u"pool"_s;
+    b.dispatch.deadline = jan(3, 10);
+    b.id = m_store->insertTicket(b, 0);
+    Ticket c = makeTicket(3); // never dispatched
+    c.id = m_store->insertTicket(c, 0);
+
+    QCOMPARE(m_store->ticket(a.id)->dispatch, a.dispatch);
+    QVERIFY(!m_store->ticket(c.id)->dispatch.isValid());
+    QVERIFY(m_store->dispatchDue(jan(3, 8), 10).isEmpty());
+    QList<Ticket> due = m_store->dispatchDue(jan(3, 11), 10);
+    QCOMPARE(due.size(), 2);
+    QCOMPARE(due.first().id, a.id); // earliest deadline first
+    QCOMPARE(m_store->dispatchDue(jan(3, 11), 1).size(), 1);
+
+    // Clearing the deadline (accepted) takes the ticket off the list; the rest of the state stays.
+    a.dispatch.deadline = {};
+    a.version = 2;
+    m_store->updateTicket(a, 1);
+    due = m_store->dispatchDue(jan(4), 10);
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(due.first().id, b.id);
+    QCOMPARE(m_store->ticket(a.id)->dispatch.mode, u"assigned"_s);
 }
 
 // --- tickets -------------------------------------------------------------------------------------------------------
