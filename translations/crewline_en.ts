@@ -1359,6 +1359,55 @@
         <source>zoom %1</source>
         <translation>zoom %1</translation>
     </message>
+    <message>
+        <source>%1 priority, open for %2</source>
+        <translation>%1 priority, open for %2</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Drag onto a person to assign</source>
+        <translation>Drag onto a person to assign</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s)</source>
+        <translation>
+            <numerusform>%n open ticket</numerusform>
+            <numerusform>%n open tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline since %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Position %1 ago, ±%2 m</source>
+        <translation>Position %1 ago, ±%2 m</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s) here: click to zoom in</source>
+        <translation>
+            <numerusform>%n open ticket here: click to zoom in</numerusform>
+            <numerusform>%n open tickets here: click to zoom in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people here: click to zoom in</source>
+        <translation>
+            <numerusform>%n person here: click to zoom in</numerusform>
+            <numerusform>%n people here: click to zoom in</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click or press %1 to dispatch to this person</source>
+        <translation>Click or press %1 to dispatch to this person</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::MergeDialog</name>

@@ -1345,6 +1345,52 @@
         <source>zoom %1</source>
         <translation>缩放级别 %1</translation>
     </message>
+    <message>
+        <source>%1 priority, open for %2</source>
+        <translation>优先级：%1，已开 %2</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Drag onto a person to assign</source>
+        <translation>拖到人员上即可派单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s)</source>
+        <translation>
+            <numerusform>在办 %n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>%1 起离线</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Position %1 ago, ±%2 m</source>
+        <translation>位置更新于 %1 前，误差 ±%2 米</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s) here: click to zoom in</source>
+        <translation>
+            <numerusform>此处 %n 张未结工单：点击放大</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people here: click to zoom in</source>
+        <translation>
+            <numerusform>此处 %n 人：点击放大</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click or press %1 to dispatch to this person</source>
+        <translation>点击或按 %1 派单给此人</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::MergeDialog</name>
