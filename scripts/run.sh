@@ -22,7 +22,7 @@ BUILD_DIR="${BUILD_DIR:-build}"
 SERVER_URL="ws://${CREWLINE_HOST}:${CREWLINE_PORT}"
 SERVER_BIN="$BUILD_DIR/server/crewline-server"
 CLIENT_BIN="$BUILD_DIR/client/crewline"
-FIELDSIM_BIN="$BUILD_DIR/server/crewline-fieldsim"
+FIELDSIM_BIN="$BUILD_DIR/client/crewline-fieldsim"
 
 # PIDs of the processes this script started, and only those: cleanup never touches anything else.
 STARTED_PIDS=()
@@ -119,7 +119,9 @@ INFO
 
 if [[ -x "$FIELDSIM_BIN" ]]; then
     echo "run: starting the field simulator ($FIELDSIM_ENGINEERS engineers), log in $CREWLINE_DATA_DIR/fieldsim.log"
-    "$FIELDSIM_BIN" --server "$SERVER_URL" --engineers "$FIELDSIM_ENGINEERS" >"$CREWLINE_DATA_DIR/fieldsim.log" 2>&1 &
+    export CREWLINE_FIELDSIM_PASSWORD="${FIELDSIM_PASSWORD:-demo123}"
+    "$FIELDSIM_BIN" --server "$SERVER_URL" --engineers "$FIELDSIM_ENGINEERS" --speedup "${FIELDSIM_SPEEDUP:-3}" \
+        --password-env CREWLINE_FIELDSIM_PASSWORD >"$CREWLINE_DATA_DIR/fieldsim.log" 2>&1 &
     STARTED_PIDS+=("$!")
 fi
 

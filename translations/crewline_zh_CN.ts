@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>Dispatched automatically</source>
-        <translation>已自动派单</translation>
+        <translation>自动派单</translation>
     </message>
     <message>
         <source>Automatic dispatch found nobody</source>
@@ -767,19 +767,19 @@
     </message>
     <message>
         <source>Offered to several engineers</source>
-        <translation>已同时推送给多名维修人员</translation>
+        <translation>同时推送给多名维修人员</translation>
     </message>
     <message>
         <source>Put in the claim pool</source>
-        <translation>已放入抢单池</translation>
+        <translation>放入抢单池</translation>
     </message>
     <message>
         <source>Routed to a team</source>
-        <translation>已分派到班组</translation>
+        <translation>分派到班组</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation>已抢单</translation>
+        <translation>抢单成功</translation>
     </message>
     <message>
         <source>Re-dispatched: not accepted in time</source>
@@ -791,7 +791,7 @@
     </message>
     <message>
         <source>Dispatch</source>
-        <translation>派单</translation>
+        <translation>派单情况</translation>
     </message>
     <message>
         <source>claim pool</source>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>offered to %1</source>
-        <translation>推送给 %1</translation>
+        <translation>已推送给 %1</translation>
     </message>
     <message>
         <source>assigned</source>
@@ -2632,7 +2632,7 @@
     </message>
     <message>
         <source>Freeze %1 for today</source>
-        <translation>冻结 %1（今日）</translation>
+        <translation>今日冻结 %1</translation>
     </message>
     <message>
         <source>Lift the freeze on %1</source>
@@ -2664,7 +2664,7 @@
     </message>
     <message>
         <source>Taken by someone else: %1</source>
-        <translation>已被他人抢走：%1</translation>
+        <translation>已被他人接走：%1</translation>
     </message>
     <message>
         <source>%1 took “%2”.</source>
@@ -2677,22 +2677,6 @@
 </context>
 <context>
     <name>crewline::geo::GeoJson</name>
-    <message>
-        <source>the document is not a JSON object</source>
-        <translation>文档不是 JSON 对象</translation>
-    </message>
-    <message>
-        <source>expected an array of features</source>
-        <translation>此处应为要素（feature）数组</translation>
-    </message>
-    <message>
-        <source>the document has no &quot;type&quot;</source>
-        <translation>文档缺少 &quot;type&quot;</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
     <message>
         <source>expected a position [longitude, latitude]</source>
         <translation>此处应为坐标 [经度, 纬度]</translation>
@@ -2764,6 +2748,22 @@
     <message>
         <source>Not GeoJSON at %1: %2</source>
         <translation>%1 处不是 GeoJSON：%2</translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>文档不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>expected an array of features</source>
+        <translation>此处应为要素（feature）数组</translation>
+    </message>
+    <message>
+        <source>the document has no &quot;type&quot;</source>
+        <translation>文档缺少 &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,10 @@ DispatchService::DispatchService(Store &reader, WriteQueue &writer, const Ticket
 
 void DispatchService::report(const Caller &caller, const protocol::StaffReport &r, Reply reply)
 {
+    if (caller.role != Role::Engineer) {
+        reply(fail(ErrorCode::Forbidden, u"only field engineers report positions"_s));
+        return;
+    }
     if (r.lat == 0 && r.lon == 0) {
         reply(fail(ErrorCode::InvalidField, u"lat 0, lon 0 is not a position fix"_s, {{u"field"_s, u"lat"_s}}));
         return;
@@ -447,7 +451,7 @@ void DispatchService::applyRules(TicketId id, Reply done)
             change.reason = u"rule %1: best candidate %2"_s.arg(ruleName, describe(best));
             return std::nullopt;
         };
-        if (mode != u"route" && candidates.isEmpty()) {
+        if ((mode == u"auto" || mode == u"offer") && candidates.isEmpty()) {
             const QString reason = u"rule %1: no available engineer with the skills (%2)"_s.arg(
                 ruleName, need.skills.isEmpty() ? u"any"_s : need.skills.join(u", "_s));
             if (ruleTeam.isValid() && !loaded->teamId.isValid()) {

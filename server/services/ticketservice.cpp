@@ -666,7 +666,8 @@ void TicketService::accept(const Caller &caller, const protocol::TicketAccept &r
                         return takeTicket(t, type, caller.userId, caller.teamId, ctx.now());
                     }
                     if (t.assigneeId.isValid() && t.assigneeId != caller.userId &&
-                        (t.dispatch.offeredTo.contains(caller.userId) || t.dispatch.tried.contains(caller.userId)))
+                        (t.dispatch.offeredTo.contains(caller.userId) ||
+                         (t.dispatch.attempts > 0 && t.dispatch.tried.contains(caller.userId))))
                         return error(ErrorCode::AlreadyClaimed, u"%1 has gone to someone else"_s.arg(t.number),
                                      {{u"assigneeId"_s, t.assigneeId.value()}});
                     if (t.assigneeId != caller.userId && caller.role != Role::Admin)

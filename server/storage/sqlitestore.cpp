@@ -320,6 +320,7 @@ public:
     {
         QSqlQuery &q = prepared(kStaffSelect + u" WHERE s.user_id = ?"_s);
         q.addBindValue(id.value());
+        run(q);
         return firstRow(q, [today](const QSqlQuery &r) { return staffFrom(r, today); });
     }
 

@@ -599,7 +599,10 @@ void WsServer::flushStaffNotices()
         const QString frame =
             QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, pending.value(user), u"staff"_s}.encode());
         for (Connection *o : std::as_const(m_connections)) {
-            if (o->subscribed && o->caller.isValid() && o->caller.role != Role::Requester)
+            // Desk roles only: field devices do not need everyone's position, and with hundreds of engineers the
+            // fan-out to each of them would grow with the square of their number.
+            if (o->subscribed && o->caller.isValid() && o->caller.role != Role::Requester &&
+                o->caller.role != Role::Engineer)
                 o->send(frame);
         }
     }

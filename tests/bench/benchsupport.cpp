@@ -189,10 +189,12 @@ bool ServerProcess::start(int timeoutMs)
         if (m_output.size() > 256 * 1024)
             m_output = m_output.right(256 * 1024);
     });
-    const QStringList args =
-        QStringList{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
-                    portFile,      u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s} +
-        m_extraArgs;
+    // The benchmarks measure the operations themselves: the dispatch engine would change new tickets behind them.
+    QStringList args{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
+                     portFile,      u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s};
+    if (!m_extraArgs.contains(u"--auto-dispatch"_s))
+        args << u"--auto-dispatch"_s << u"off"_s;
+    args += m_extraArgs;
     p->start(binary(), args);
     if (!p->waitForStarted(10000)) {
         std::fprintf(stderr, "bench: cannot start %s: %s\n", qPrintable(binary()), qPrintable(p->errorString()));

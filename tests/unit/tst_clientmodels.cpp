@@ -101,6 +101,7 @@ private Q_SLOTS:
     void staffModelMergesDirectoryAndServer();
     void staffModelCountsOpenTicketsLive();
     void staffModelUpdatesInPlace();
+    void staffModelFollowsStaffNotices();
     void outboxModel();
     void notificationModel();
     void presenceTexts();
@@ -315,6 +316,65 @@ void TestClientModels::staffModelCountsOpenTicketsLive()
     m_tickets->clear();
     m.recount();
     QCOMPARE(m.openTickets(UserId(20)), 0);
+}
+
+void TestClientModels::staffModelFollowsStaffNotices()
+{
+    StaffModel m(*m_directory, nullptr);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setStaff({staff(10, u"Li"_s, StaffStatus::Available, 1), staff(11, u"Wang"_s, StaffStatus::Available)});
+    const int li = m.rowOf(UserId(10));
+    QVERIFY(!m.index(li, 0).data(StaffModel::HasPositionRole).toBool());
+    QVERIFY(!m.index(li, 0).data(StaffModel::LatitudeRole).isValid());
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    QSignalSpy moved(&m, &StaffModel::staffMoved);
+    const QDateTime at = kNow.addSecs(-30);
+    QVERIFY(m.applyNotice({{u"userId"_s, 10},
+                           {u"lat"_s, 30.25},
+                           {u"lon"_s, 120.15},
+                           {u"accuracy"_s, 12.5},
+                           {u"heading"_s, 270},
+                           {u"speed"_s, 7.5},
+                           {u"at"_s, timeToJson(at)},
+                           {u"status"_s, u"en_route"_s},
+                           {u"openTickets"_s, 2},
+                           {u"frozen"_s, true}}));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), li);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(moved.first().at(0).value<UserId>(), UserId(10));
+    const QModelIndex i = m.index(li, 0);
+    QVERIFY(i.data(StaffModel::HasPositionRole).toBool());
+    QCOMPARE(i.data(StaffModel::LatitudeRole).toDouble(), 30.25);
+    QCOMPARE(i.data(StaffModel::LongitudeRole).toDouble(), 120.15);
+    QCOMPARE(i.data(StaffModel::AccuracyRole).toDouble(), 12.5);
+    QCOMPARE(i.data(StaffModel::HeadingRole).toDouble(), 270.0);
+    QCOMPARE(i.data(StaffModel::SpeedRole).toDouble(), 7.5);
+    QCOMPARE(i.data(StaffModel::PositionAtRole).toDateTime(), at);
+    QCOMPARE(i.data(StaffModel::StatusRole).toString(), u"en_route"_s);
+    QCOMPARE(m.index(li, StaffModel::OpenColumn).data().toInt(), 2);
+    QVERIFY(i.data(StaffModel::FrozenRole).toBool());
+    // Heading and speed unknown: no value rather than a made-up one. The same state again changes nothing.
+    const QJsonObject stopped{{u"userId"_s, 10},
+                              {u"lat"_s, 30.25},
+                              {u"lon"_s, 120.15},
+                              {u"accuracy"_s, 12.5},
+                              {u"heading"_s, QJsonValue()},
+                              {u"speed"_s, QJsonValue()},
+                              {u"at"_s, timeToJson(at)},
+                              {u"status"_s, u"on_site"_s},
+                              {u"openTickets"_s, 2},
+                              {u"frozen"_s, true}};
+    QVERIFY(m.applyNotice(stopped));
+    QVERIFY(!m.index(li, 0).data(StaffModel::HeadingRole).isValid());
+    QVERIFY(!m.index(li, 0).data(StaffModel::SpeedRole).isValid());
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(m.applyNotice(stopped));
+    QCOMPARE(changed.count(), 2);
+    // Without a field-staff record (or a row at all) a notice does not apply: the caller reloads the list.
+    m.setStaff({});
+    QVERIFY(!m.applyNotice({{u"userId"_s, 10}, {u"lat"_s, 30.0}, {u"lon"_s, 120.0}})); // no longer field staff
+    QVERIFY(!m.applyNotice({{u"userId"_s, 999}, {u"lat"_s, 30.0}, {u"lon"_s, 120.0}}));
 }
 
 void TestClientModels::staffModelUpdatesInPlace()

@@ -3,6 +3,7 @@
 
 #include "common/domain.h"
 #include "common/messages.h"
+#include "common/permissions.h"
 #include "common/protocol.h"
 
 #include <QJsonArray>
@@ -190,6 +191,14 @@ Ticket fullTicket()
         u"review"_s, u"supervisor"_s, UserId(4), utc(2026, 1, 5, 8, 50), QJsonObject{{u"resolution"_s, u"replaced"_s}},
         u"please"_s};
     t.fields = QJsonObject{{u"resolution"_s, u"pipe replaced"_s}, {u"materials"_s, QJsonArray{u"DN20"_s, 3}}};
+    t.dispatch.mode = u"offer"_s;
+    t.dispatch.offeredTo = {UserId(31), UserId(32)};
+    t.dispatch.tried = {UserId(30)};
+    t.dispatch.dispatchedAt = utc(2026, 1, 5, 8, 31);
+    t.dispatch.deadline = utc(2026, 1, 5, 8, 41);
+    t.dispatch.rule = u"emergency"_s;
+    t.dispatch.emergency = true;
+    t.dispatch.attempts = 1;
     return t;
 }
 
@@ -232,6 +241,7 @@ private slots:
 
     // domain records
     void ticketJsonRoundTrip();
+    void dispatchMessages();
     void ticketJsonUnsetFields();
     void commentJsonRoundTrip();
     void attachmentJsonRoundTrip();
@@ -978,6 +988,44 @@ void TestProtocol::ticketJsonRoundTrip()
     QVERIFY(back == t);
     // And through text, as on the wire.
     QVERIFY(Ticket::fromJson(QJsonDocument::fromJson(bytes(json)).object()) == t);
+}
+
+void TestProtocol::dispatchMessages()
+{
+    // staff.report: ranges checked by the codec; optional members stay unset.
+    Error e;
+    std::optional<StaffReport> r = readMessage<StaffReport>(
+        obj(R"({"lat": 30.25, "lon": 120.15, "accuracy": 8, "heading": 359.5, "status": "en_route"})"), e);
+    QVERIFY(r);
+    QCOMPARE(r->heading.value_or(-1), 359.5);
+    QVERIFY(!r->speed);
+    QCOMPARE(r->status.value_or(StaffStatus::OffDuty), StaffStatus::EnRoute);
+    QVERIFY(!r->at.isValid());
+    const std::optional<StaffReport> back = readMessage<StaffReport>(writeMessage(*r), e);
+    QVERIFY(back && back->lat == r->lat && back->heading == r->heading && back->status == r->status);
+    for (const char *bad : {R"({"lat": 90.5, "lon": 120, "accuracy": 1})",
+                            R"({"lat": 30, "lon": 180.1, "accuracy": 1})", R"({"lat": 30, "lon": 120, "accuracy": -1})",
+                            R"({"lat": 30, "lon": 120})", R"({"lat": 30, "lon": 120, "accuracy": 1, "speed": -2})",
+                            R"({"lat": 30, "lon": 120, "accuracy": 1, "status": "asleep"})"}) {
+        QVERIFY2(!readMessage<StaffReport>(obj(bad), e), bad);
+        QCOMPARE(e.code, ErrorCode::InvalidField);
+    }
+    QVERIFY(!readMessage<DispatchSuggest>(obj(R"({"ticketId": 1, "limit": 101})"), e));
+    QCOMPARE(readMessage<DispatchSuggest>(obj(R"({"ticketId": 1})"), e)->limit, 10);
+    QVERIFY(!readMessage<TicketClaim>(obj(R"({})"), e));
+    QVERIFY(!readMessage<StaffFreeze>(obj(R"({"userId": 3})"), e));
+    QVERIFY(readMessage<StaffTrack>(obj(R"({"userId": 3, "since": "2026-01-05T08:30:00.000Z"})"), e));
+    // The new operations: who may, and which need an idempotency key.
+    QVERIFY(opMutates(Op::TicketClaim) && opMutates(Op::StaffFreeze));
+    QVERIFY(!opMutates(Op::StaffReport) && !opMutates(Op::DispatchSuggest) && !opMutates(Op::StaffTrack));
+    QVERIFY(roleMay(Role::Engineer, Op::StaffReport) && !roleMay(Role::Dispatcher, Op::StaffReport) &&
+            !roleMay(Role::Supervisor, Op::StaffReport));
+    QVERIFY(roleMay(Role::Engineer, Op::TicketClaim) && !roleMay(Role::Supervisor, Op::TicketClaim));
+    QVERIFY(roleMay(Role::Dispatcher, Op::DispatchSuggest) && !roleMay(Role::Engineer, Op::DispatchSuggest));
+    QVERIFY(!roleMay(Role::Requester, Op::StaffTrack) && !roleMay(Role::Engineer, Op::StaffFreeze));
+    // A ticket never dispatched carries "dispatch": null.
+    QVERIFY(Ticket().toJson().value(u"dispatch"_s).isNull());
+    QVERIFY(!Ticket::fromJson(Ticket().toJson()).dispatch.isValid());
 }
 
 void TestProtocol::ticketJsonUnsetFields()
