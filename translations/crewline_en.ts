@@ -2707,22 +2707,6 @@
 <context>
     <name>crewline::geo::GeoJson</name>
     <message>
-        <source>the document is not a JSON object</source>
-        <translation>the document is not a JSON object</translation>
-    </message>
-    <message>
-        <source>expected an array of features</source>
-        <translation>expected an array of features</translation>
-    </message>
-    <message>
-        <source>the document has no &quot;type&quot;</source>
-        <translation>the document has no &quot;type&quot;</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
         <source>expected a position [longitude, latitude]</source>
         <translation>expected a position [longitude, latitude]</translation>
     </message>
@@ -2793,6 +2777,22 @@
     <message>
         <source>Not GeoJSON at %1: %2</source>
         <translation>Not GeoJSON at %1: %2</translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>the document is not a JSON object</translation>
+    </message>
+    <message>
+        <source>expected an array of features</source>
+        <translation>expected an array of features</translation>
+    </message>
+    <message>
+        <source>the document has no &quot;type&quot;</source>
+        <translation>the document has no &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 using namespace crewline;
@@ -385,6 +387,11 @@ void TestMap::liveReportsMoveStaffAndLeaveATrail()
     canvas()->repaint();
     const QPointF c(canvas()->width() / 2.0, canvas()->height() / 2.0);
     QCOMPARE(canvas()->renderer().hitTest(c).kind, MapHit::Kind::Staff);
+    // Resting the pointer on the person says who it is and how fresh the position is.
+    QHelpEvent help(QEvent::ToolTip, c.toPoint(), canvas()->mapToGlobal(c.toPoint()));
+    QCoreApplication::sendEvent(canvas(), &help);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::text().contains(s.name), kWait);
+    QVERIFY(QToolTip::text().contains(u"±12 m"_s));
 }
 
 void TestMap::oldPositionsAreStale()

@@ -1,14 +1,18 @@
 #include "client/ui/map/mapwidget.h"
 
 #include "client/core/geo/mapdata.h"
+#include "client/core/staffmodel.h"
 #include "client/core/ticketmodel.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>
+#include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QMimeData>
 #include <QPainter>
+#include <QToolTip>
 #include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
@@ -191,6 +195,65 @@ UserId MapWidget::staffAt(const QPointF &pos) const
     const MapHit hit = m_renderer.hitTest(pos);
     if (hit.kind == MapHit::Kind::Staff)
         return m_data.staff()[size_t(hit.index)].id;
+    return {};
+}
+
+bool MapWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+// What a marker is, in words: for the mouse pointer resting on it.
+QString MapWidget::toolTipAt(const QPointF &pos) const
+{
+    const MapHit hit = m_renderer.hitTest(pos);
+    const QDateTime now = m_data.now();
+    switch (hit.kind) {
+    case MapHit::Kind::Ticket: {
+        const TicketMarker &t = m_data.tickets()[size_t(hit.index)];
+        QStringList lines{t.number + u" · "_s + t.title};
+        if (!t.address.isEmpty())
+            lines << t.address;
+        lines << tr("%1 priority, open for %2")
+                     .arg(TicketModel::priorityText(t.priority),
+                          TicketModel::ageText(t.createdAt.isValid() ? t.createdAt.secsTo(now) : 0));
+        if (t.emergency)
+            lines << tr("Emergency");
+        lines << tr("Drag onto a person to assign");
+        return lines.join(u'\n');
+    }
+    case MapHit::Kind::Staff: {
+        const StaffMarker &s = m_data.staff()[size_t(hit.index)];
+        QStringList lines{s.name + u" · "_s + StaffModel::statusText(s.status),
+                          tr("%n open ticket(s)", nullptr, s.openTickets)};
+        const qint64 age = s.positionAt.isValid() ? s.positionAt.secsTo(now) : -1;
+        if (age < 0 || age > MapData::kOfflineSeconds)
+            lines << tr("Offline since %1")
+                         .arg(s.positionAt.isValid()
+                                  ? QLocale().toString(s.positionAt.toLocalTime(), QLocale::ShortFormat)
+                                  : tr("unknown"));
+        else
+            lines << tr("Position %1 ago, ±%2 m").arg(TicketModel::ageText(age)).arg(std::lround(s.accuracy));
+        return lines.join(u'\n');
+    }
+    case MapHit::Kind::TicketCluster:
+        return tr("%n open ticket(s) here: click to zoom in", nullptr, hit.count);
+    case MapHit::Kind::StaffCluster:
+        return tr("%n people here: click to zoom in", nullptr, hit.count);
+    case MapHit::Kind::Candidate:
+        return tr("Click or press %1 to dispatch to this person").arg(hit.index + 1);
+    case MapHit::Kind::None:
+        break;
+    }
     return {};
 }
 

@@ -48,6 +48,7 @@ Q_SIGNALS:
     void cursorMoved(const crewline::GeoPoint &p);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -65,6 +66,7 @@ protected:
 private:
     void paintChrome(QPainter &p);
     UserId staffAt(const QPointF &pos) const;
+    QString toolTipAt(const QPointF &pos) const;
 
     MapData &m_data;
     MapRenderer m_renderer;
