@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>Could not write %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Could not write %1</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>Export to Excel or CSV…</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::AssignPicker</name>
     <message>
         <source>engineer</source>
@@ -201,6 +238,37 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::BacklogTableModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Age (h)</source>
+        <translation>Age (h)</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::BoardMoves</name>
     <message>
         <source>Resolution</source>
@@ -312,6 +380,133 @@
     <message>
         <source>Only tickets of the type “%1” can go into these columns.</source>
         <translation>Only tickets of the type “%1” can go into these columns.</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::CallbackView</name>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>Partly satisfied</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>Could not reach the customer</source>
+        <translation>Could not reach the customer</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>Whom you spoke to, and the number</source>
+        <translation>Whom you spoke to, and the number</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>What the customer said</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s QR answer</source>
+        <translation>Customer&apos;s QR answer</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Record callback</source>
+        <translation>Record callback</translation>
+    </message>
+    <message>
+        <source>Record and close</source>
+        <translation>Record and close</translation>
+    </message>
+    <message>
+        <source>Close ticket</source>
+        <translation>Close ticket</translation>
+    </message>
+    <message>
+        <source>Return to engineer…</source>
+        <translation>Return to engineer…</translation>
+    </message>
+    <message>
+        <source>Awaiting callback</source>
+        <translation>Awaiting callback</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <source>Escalated by the customer</source>
+        <translation>Escalated by the customer</translation>
+    </message>
+    <message>
+        <source>No completed tickets are waiting for a callback.</source>
+        <translation>No completed tickets are waiting for a callback.</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>Partly resolved</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 of 5</translation>
+    </message>
+    <message>
+        <source>Return to engineer</source>
+        <translation>Return to engineer</translation>
+    </message>
+    <message>
+        <source>Why does %1 go back to the engineer?</source>
+        <translation>Why does %1 go back to the engineer?</translation>
     </message>
 </context>
 <context>
@@ -571,6 +766,337 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::DashboardChart</name>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Save chart as PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::DashboardView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>T&amp;eam:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Open backlog</source>
+        <translation>Open backlog</translation>
+    </message>
+    <message>
+        <source>First response (mean)</source>
+        <translation>First response (mean)</translation>
+    </message>
+    <message>
+        <source>Resolution time (mean)</source>
+        <translation>Resolution time (mean)</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA met</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Volume: created vs resolved</source>
+        <translation>Volume: created vs resolved</translation>
+    </message>
+    <message>
+        <source>Share by category</source>
+        <translation>Share by category</translation>
+    </message>
+    <message>
+        <source>Share by type</source>
+        <translation>Share by type</translation>
+    </message>
+    <message>
+        <source>SLA compliance by type</source>
+        <translation>SLA compliance by type</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Drill-down</source>
+        <translation>Drill-down</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>By type</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>By team</translation>
+    </message>
+    <message>
+        <source>By engineer</source>
+        <translation>By engineer</translation>
+    </message>
+    <message>
+        <source>Staff leaderboard</source>
+        <translation>Staff leaderboard</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Leaderboard</translation>
+    </message>
+    <message>
+        <source>Backlog TOP 10: most urgent, then oldest</source>
+        <translation>Backlog TOP 10: most urgent, then oldest</translation>
+    </message>
+    <message>
+        <source>Double-click a ticket to open it.</source>
+        <translation>Double-click a ticket to open it.</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <source>Could not load the figures: %1</source>
+        <translation>Could not load the figures: %1</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>type: %1</source>
+        <translation>type: %1</translation>
+    </message>
+    <message>
+        <source>department: %1</source>
+        <translation>department: %1</translation>
+    </message>
+    <message>
+        <source>team: %1</source>
+        <translation>team: %1</translation>
+    </message>
+    <message>
+        <source>P50 %1 · P90 %2</source>
+        <translation>P50 %1 · P90 %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>previous: %1</source>
+        <translation>previous: %1</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>closed: %1</translation>
+    </message>
+    <message>
+        <source>open tickets now</source>
+        <translation>open tickets now</translation>
+    </message>
+    <message>
+        <source>met %1 · missed %2</source>
+        <translation>met %1 · missed %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n rating</numerusform>
+            <numerusform>%n ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>SLA missed</source>
+        <translation>SLA missed</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>No team</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Crewline dashboard</source>
+        <translation>Crewline dashboard</translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation>Print dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::FiguresTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>Mean handling time (h)</source>
+        <translation>Mean handling time (h)</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>First response, mean (h)</source>
+        <translation>First response, mean (h)</translation>
+    </message>
+    <message>
+        <source>First response, P90 (h)</source>
+        <translation>First response, P90 (h)</translation>
+    </message>
+    <message>
+        <source>Resolution, mean (h)</source>
+        <translation>Resolution, mean (h)</translation>
+    </message>
+    <message>
+        <source>Resolution, P90 (h)</source>
+        <translation>Resolution, P90 (h)</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA met</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::HeatMapWidget</name>
+    <message>
+        <source>Arrivals by weekday and hour</source>
+        <translation>Arrivals by weekday and hour</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::HistoryView</name>
     <message>
         <source>When</source>
@@ -819,6 +1345,29 @@
     <message>
         <source>accept by %1</source>
         <translation>accept by %1</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Customer confirmed (QR)</source>
+        <translation>Customer confirmed (QR)</translation>
+    </message>
+    <message>
+        <source>Printed version</source>
+        <translation>Printed version</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::KpiTile</name>
+    <message>
+        <source>No figures for the previous period</source>
+        <translation>No figures for the previous period</translation>
+    </message>
+    <message>
+        <source>Compared with the previous period of the same length</source>
+        <translation>Compared with the previous period of the same length</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1643,86 @@
         <source>&amp;Map</source>
         <translation>&amp;Map</translation>
     </message>
+    <message>
+        <source>Callbacks (回访)</source>
+        <translation>Callbacks (回访)</translation>
+    </message>
+    <message>
+        <source>&amp;Export ticket list…</source>
+        <translation>&amp;Export ticket list…</translation>
+    </message>
+    <message>
+        <source>Manager &amp;dashboard</source>
+        <translation>Manager &amp;dashboard</translation>
+    </message>
+    <message>
+        <source>Board &amp;alarm thresholds…</source>
+        <translation>Board &amp;alarm thresholds…</translation>
+    </message>
+    <message>
+        <source>&amp;Print work orders…</source>
+        <translation>&amp;Print work orders…</translation>
+    </message>
+    <message>
+        <source>&amp;Export work orders to PDF…</source>
+        <translation>&amp;Export work orders to PDF…</translation>
+    </message>
+    <message>
+        <source>Print &amp;crew sheet…</source>
+        <translation>Print &amp;crew sheet…</translation>
+    </message>
+    <message>
+        <source>Export crew sheet to PDF…</source>
+        <translation>Export crew sheet to PDF…</translation>
+    </message>
+    <message>
+        <source>Print settings…</source>
+        <translation>Print settings…</translation>
+    </message>
+    <message>
+        <source>Your role has no dashboard.</source>
+        <translation>Your role has no dashboard.</translation>
+    </message>
+    <message>
+        <source>Crewline — manager dashboard</source>
+        <translation>Crewline — manager dashboard</translation>
+    </message>
+    <message>
+        <source>Board alarm thresholds</source>
+        <translation>Board alarm thresholds</translation>
+    </message>
+    <message>
+        <source>Show alarms on the board and in the ticket list</source>
+        <translation>Show alarms on the board and in the ticket list</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Not accepted for more than (red):</source>
+        <translation>Not accepted for more than (red):</translation>
+    </message>
+    <message>
+        <source>Open for more than (flashing):</source>
+        <translation>Open for more than (flashing):</translation>
+    </message>
+    <message>
+        <source>Rating below (highlighted):</source>
+        <translation>Rating below (highlighted):</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Ticket list as filtered on %1</source>
+        <translation>Ticket list as filtered on %1</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::MapPanel</name>
@@ -1351,6 +1980,13 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapSnapshot</name>
+    <message>
+        <source>No location recorded</source>
+        <translation>No location recorded</translation>
     </message>
 </context>
 <context>
@@ -2561,6 +3197,372 @@
         <source>Unresolved</source>
         <translation>Unresolved</translation>
     </message>
+    <message>
+        <source>Callback: called</source>
+        <translation>Callback: called</translation>
+    </message>
+    <message>
+        <source>Callback: when</source>
+        <translation>Callback: when</translation>
+    </message>
+    <message>
+        <source>Callback: note</source>
+        <translation>Callback: note</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s confirmation (QR)</source>
+        <translation>Customer&apos;s confirmation (QR)</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Could not reach the customer</source>
+        <translation>Could not reach the customer</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::WorkOrderPrinting</name>
+    <message>
+        <source>Ticket %1 could not be loaded: %2</source>
+        <translation>Ticket %1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>%1 is printed without a confirmation link (%2).</source>
+        <translation>%1 is printed without a confirmation link (%2).</translation>
+    </message>
+    <message>
+        <source>Select the tickets to print first.</source>
+        <translation>Select the tickets to print first.</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>Crew sheet</translation>
+    </message>
+    <message>
+        <source>Engineer: %1</source>
+        <translation>Engineer: %1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>Engineer or team</source>
+        <translation>Engineer or team</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open work order(s)</source>
+        <translation>
+            <numerusform>%n open work order</numerusform>
+            <numerusform>%n open work orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation>Nothing to print.</translation>
+    </message>
+    <message>
+        <source>crew-sheet-%1.pdf</source>
+        <translation>crew-sheet-%1.pdf</translation>
+    </message>
+    <message>
+        <source>work-orders.pdf</source>
+        <translation>work-orders.pdf</translation>
+    </message>
+    <message>
+        <source>Export work orders to PDF</source>
+        <translation>Export work orders to PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1</source>
+        <translation>Crew sheet %1</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1 — print preview</source>
+        <translation>Crew sheet %1 — print preview</translation>
+    </message>
+    <message>
+        <source>Work orders — print preview</source>
+        <translation>Work orders — print preview</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) ready to print.</source>
+        <translation>
+            <numerusform>%n work order ready to print.</numerusform>
+            <numerusform>%n work orders ready to print.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print settings</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every work order</source>
+        <translation>Printed at the top of every work order</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Service line</source>
+        <translation>Service line</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::WorkOrderRenderer</name>
+    <message>
+        <source>Crewline</source>
+        <translation>Crewline</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>Crew sheet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) follow, one per page.</source>
+        <translation>
+            <numerusform>%n work order follow, one per page.</numerusform>
+            <numerusform>%n work orders follow, one per page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the pages that follow)</source>
+        <translation>
+            <numerusform>… and %n more (see the pages that follow)</numerusform>
+            <numerusform>… and %n more (see the pages that follow)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prepared by %1 · %2 · Page %3 of %4</source>
+        <translation>Prepared by %1 · %2 · Page %3 of %4</translation>
+    </message>
+    <message>
+        <source>Service line: %1</source>
+        <translation>Service line: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation>(no address)</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>Find the place by the address.</source>
+        <translation>Find the place by the address.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Materials used</source>
+        <translation>Materials used</translation>
+    </message>
+    <message>
+        <source>Work done as described</source>
+        <translation>Work done as described</translation>
+    </message>
+    <message>
+        <source>Material / specification</source>
+        <translation>Material / specification</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Time on site</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Hours on site</source>
+        <translation>Hours on site</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Customer: scan to confirm the result — satisfied, partly resolved or unresolved — and rate the work.</source>
+        <translation>Customer: scan to confirm the result — satisfied, partly resolved or unresolved — and rate the work.</translation>
+    </message>
+    <message>
+        <source>No confirmation link: the server serves no confirmation page, or the order was printed offline.</source>
+        <translation>No confirmation link: the server serves no confirmation page, or the order was printed offline.</translation>
+    </message>
+    <message>
+        <source>Engineer signature</source>
+        <translation>Engineer signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>Customer signature</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>(no history)</source>
+        <translation>(no history)</translation>
+    </message>
+    <message>
+        <source>Printed by %1 · %2 · version %3</source>
+        <translation>Printed by %1 · %2 · version %3</translation>
+    </message>
+    <message>
+        <source>Draft (not recorded) · version %1</source>
+        <translation>Draft (not recorded) · version %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1</source>
+        <translation>Crew sheet %1</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>Work order %1</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::Workspace</name>
@@ -2702,6 +3704,18 @@
     <message>
         <source>“%1” was dispatched to you automatically.</source>
         <translation>“%1” was dispatched to you automatically.</translation>
+    </message>
+    <message>
+        <source>Your role may not print work orders.</source>
+        <translation>Your role may not print work orders.</translation>
+    </message>
+    <message>
+        <source>Escalated: customer says %1 is unresolved</source>
+        <translation>Escalated: customer says %1 is unresolved</translation>
+    </message>
+    <message>
+        <source>Low rating on %1: %2 of 5</source>
+        <translation>Low rating on %1: %2 of 5</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>导出为 Excel 或 CSV…</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::AssignPicker</name>
     <message>
         <source>engineer</source>
@@ -199,6 +236,37 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::BacklogTableModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Age (h)</source>
+        <translation>已开时长（小时）</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::BoardMoves</name>
     <message>
         <source>Resolution</source>
@@ -306,6 +374,133 @@
     <message>
         <source>Only tickets of the type “%1” can go into these columns.</source>
         <translation>只有“%1”类型的工单可以放入这些列。</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::CallbackView</name>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Could not reach the customer</source>
+        <translation>联系不上客户</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Whom you spoke to, and the number</source>
+        <translation>回访对象及电话</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户的反馈</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s QR answer</source>
+        <translation>客户扫码确认</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>回访对象</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record callback</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>Record and close</source>
+        <translation>记录并关闭</translation>
+    </message>
+    <message>
+        <source>Close ticket</source>
+        <translation>关闭工单</translation>
+    </message>
+    <message>
+        <source>Return to engineer…</source>
+        <translation>退回维修人员…</translation>
+    </message>
+    <message>
+        <source>Awaiting callback</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>已回访：%1</translation>
+    </message>
+    <message>
+        <source>Escalated by the customer</source>
+        <translation>客户已要求升级处理</translation>
+    </message>
+    <message>
+        <source>No completed tickets are waiting for a callback.</source>
+        <translation>没有等待回访的已完工工单。</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>部分解决</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 / 5 分</translation>
+    </message>
+    <message>
+        <source>Return to engineer</source>
+        <translation>退回维修人员</translation>
+    </message>
+    <message>
+        <source>Why does %1 go back to the engineer?</source>
+        <translation>%1 为什么要退回维修人员？</translation>
     </message>
 </context>
 <context>
@@ -564,6 +759,336 @@
     </message>
 </context>
 <context>
+    <name>crewline::client::DashboardChart</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::DashboardView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>T&amp;eam:</source>
+        <translation>班组(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Open backlog</source>
+        <translation>积压工单</translation>
+    </message>
+    <message>
+        <source>First response (mean)</source>
+        <translation>首次响应（均值）</translation>
+    </message>
+    <message>
+        <source>Resolution time (mean)</source>
+        <translation>解决时长（均值）</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA 达标</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Volume: created vs resolved</source>
+        <translation>工单量：新建与解决</translation>
+    </message>
+    <message>
+        <source>Share by category</source>
+        <translation>按类别占比</translation>
+    </message>
+    <message>
+        <source>Share by type</source>
+        <translation>按类型占比</translation>
+    </message>
+    <message>
+        <source>SLA compliance by type</source>
+        <translation>各类型 SLA 达标情况</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Drill-down</source>
+        <translation>明细分析</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按班组</translation>
+    </message>
+    <message>
+        <source>By engineer</source>
+        <translation>按工程师</translation>
+    </message>
+    <message>
+        <source>Staff leaderboard</source>
+        <translation>人员排行榜</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <source>Backlog TOP 10: most urgent, then oldest</source>
+        <translation>积压 TOP 10：最紧急、最久未办</translation>
+    </message>
+    <message>
+        <source>Double-click a ticket to open it.</source>
+        <translation>双击工单即可打开。</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>积压工单</translation>
+    </message>
+    <message>
+        <source>Could not load the figures: %1</source>
+        <translation>无法加载统计数据：%1</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>type: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>department: %1</source>
+        <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>team: %1</source>
+        <translation>班组：%1</translation>
+    </message>
+    <message>
+        <source>P50 %1 · P90 %2</source>
+        <translation>P50 %1 · P90 %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>previous: %1</source>
+        <translation>上期：%1</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>已关闭：%1</translation>
+    </message>
+    <message>
+        <source>open tickets now</source>
+        <translation>当前未结工单</translation>
+    </message>
+    <message>
+        <source>met %1 · missed %2</source>
+        <translation>达标 %1 · 超时 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n 条评价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>SLA missed</source>
+        <translation>SLA 超时</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Crewline dashboard</source>
+        <translation>Crewline 管理看板</translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation>打印看板</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::FiguresTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>处理量</translation>
+    </message>
+    <message>
+        <source>Mean handling time (h)</source>
+        <translation>平均处理时长（小时）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>First response, mean (h)</source>
+        <translation>首次响应均值（小时）</translation>
+    </message>
+    <message>
+        <source>First response, P90 (h)</source>
+        <translation>首次响应 P90（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution, mean (h)</source>
+        <translation>解决时长均值（小时）</translation>
+    </message>
+    <message>
+        <source>Resolution, P90 (h)</source>
+        <translation>解决时长 P90（小时）</translation>
+    </message>
+    <message>
+        <source>SLA met</source>
+        <translation>SLA 达标</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::HeatMapWidget</name>
+    <message>
+        <source>Arrivals by weekday and hour</source>
+        <translation>按星期与时段的来单分布</translation>
+    </message>
+</context>
+<context>
     <name>crewline::client::HistoryView</name>
     <message>
         <source>When</source>
@@ -812,6 +1337,29 @@
     <message>
         <source>accept by %1</source>
         <translation>须在 %1 前接单</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Customer confirmed (QR)</source>
+        <translation>客户扫码确认</translation>
+    </message>
+    <message>
+        <source>Printed version</source>
+        <translation>打印版本</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::KpiTile</name>
+    <message>
+        <source>No figures for the previous period</source>
+        <translation>上一周期没有数据</translation>
+    </message>
+    <message>
+        <source>Compared with the previous period of the same length</source>
+        <translation>与上一个同等长度周期相比</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1631,86 @@
         <source>&amp;Map</source>
         <translation>地图(&amp;M)</translation>
     </message>
+    <message>
+        <source>Callbacks (回访)</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>&amp;Export ticket list…</source>
+        <translation>导出工单列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Manager &amp;dashboard</source>
+        <translation>管理看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Board &amp;alarm thresholds…</source>
+        <translation>看板告警阈值(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print work orders…</source>
+        <translation>打印工单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export work orders to PDF…</source>
+        <translation>导出工单为 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;crew sheet…</source>
+        <translation>打印班组派工单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export crew sheet to PDF…</source>
+        <translation>导出班组派工单为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print settings…</source>
+        <translation>打印设置…</translation>
+    </message>
+    <message>
+        <source>Your role has no dashboard.</source>
+        <translation>您的角色没有看板权限。</translation>
+    </message>
+    <message>
+        <source>Crewline — manager dashboard</source>
+        <translation>Crewline — 管理看板</translation>
+    </message>
+    <message>
+        <source>Board alarm thresholds</source>
+        <translation>看板告警阈值</translation>
+    </message>
+    <message>
+        <source>Show alarms on the board and in the ticket list</source>
+        <translation>在看板和工单列表中显示告警</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Not accepted for more than (red):</source>
+        <translation>超过此时长未接单（红色）：</translation>
+    </message>
+    <message>
+        <source>Open for more than (flashing):</source>
+        <translation>超过此时长未结（闪烁）：</translation>
+    </message>
+    <message>
+        <source>Rating below (highlighted):</source>
+        <translation>评分低于（高亮）：</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Ticket list as filtered on %1</source>
+        <translation>按当前筛选导出的工单列表，%1</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::MapPanel</name>
@@ -1337,6 +1965,13 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::MapSnapshot</name>
+    <message>
+        <source>No location recorded</source>
+        <translation>未记录位置</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +3168,368 @@
         <source>Unresolved</source>
         <translation>未解决</translation>
     </message>
+    <message>
+        <source>Callback: called</source>
+        <translation>回访对象</translation>
+    </message>
+    <message>
+        <source>Callback: when</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Callback: note</source>
+        <translation>回访备注</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s confirmation (QR)</source>
+        <translation>客户扫码确认</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Could not reach the customer</source>
+        <translation>联系不上客户</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::WorkOrderPrinting</name>
+    <message>
+        <source>Ticket %1 could not be loaded: %2</source>
+        <translation>工单 %1 无法加载：%2</translation>
+    </message>
+    <message>
+        <source>%1 is printed without a confirmation link (%2).</source>
+        <translation>%1 打印时没有确认链接（%2）。</translation>
+    </message>
+    <message>
+        <source>Select the tickets to print first.</source>
+        <translation>请先选择要打印的工单。</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>班组派工单</translation>
+    </message>
+    <message>
+        <source>Engineer: %1</source>
+        <translation>维修人员：%1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>班组：%1</translation>
+    </message>
+    <message>
+        <source>Engineer or team</source>
+        <translation>维修人员或班组</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open work order(s)</source>
+        <translation>
+            <numerusform>%n 张未完成工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation>没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>crew-sheet-%1.pdf</source>
+        <translation>班组派工单-%1.pdf</translation>
+    </message>
+    <message>
+        <source>work-orders.pdf</source>
+        <translation>工单.pdf</translation>
+    </message>
+    <message>
+        <source>Export work orders to PDF</source>
+        <translation>导出工单为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1</source>
+        <translation>班组派工单 %1</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1 — print preview</source>
+        <translation>班组派工单 %1 — 打印预览</translation>
+    </message>
+    <message>
+        <source>Work orders — print preview</source>
+        <translation>工单 — 打印预览</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) ready to print.</source>
+        <translation>
+            <numerusform>%n 张工单已可打印。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print settings</source>
+        <translation>打印设置</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every work order</source>
+        <translation>打印在每张工单的顶部</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Service line</source>
+        <translation>服务热线</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+</context>
+<context>
+    <name>crewline::client::WorkOrderRenderer</name>
+    <message>
+        <source>Crewline</source>
+        <translation>Crewline</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>班组派工单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work order(s) follow, one per page.</source>
+        <translation>
+            <numerusform>后附 %n 张工单，每页一张。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the pages that follow)</source>
+        <translation>
+            <numerusform>……另有 %n 张（见后续页面）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prepared by %1 · %2 · Page %3 of %4</source>
+        <translation>制表：%1 · %2 · 第 %3 页，共 %4 页</translation>
+    </message>
+    <message>
+        <source>Service line: %1</source>
+        <translation>服务热线：%1</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>版本 %1 · %2</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation>（无地址）</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>Find the place by the address.</source>
+        <translation>请按地址查找现场。</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Materials used</source>
+        <translation>使用材料</translation>
+    </message>
+    <message>
+        <source>Work done as described</source>
+        <translation>已按描述完成工作</translation>
+    </message>
+    <message>
+        <source>Material / specification</source>
+        <translation>材料 / 规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>现场时间</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Hours on site</source>
+        <translation>现场工时</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>完工确认</translation>
+    </message>
+    <message>
+        <source>Customer: scan to confirm the result — satisfied, partly resolved or unresolved — and rate the work.</source>
+        <translation>请客户扫码确认处理结果（满意 / 部分解决 / 未解决）并评分。</translation>
+    </message>
+    <message>
+        <source>No confirmation link: the server serves no confirmation page, or the order was printed offline.</source>
+        <translation>无确认链接：服务器未开启确认页面，或工单为离线打印。</translation>
+    </message>
+    <message>
+        <source>Engineer signature</source>
+        <translation>维修人员签字</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>客户签字</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>(no history)</source>
+        <translation>（无记录）</translation>
+    </message>
+    <message>
+        <source>Printed by %1 · %2 · version %3</source>
+        <translation>打印人：%1 · %2 · 版本 %3</translation>
+    </message>
+    <message>
+        <source>Draft (not recorded) · version %1</source>
+        <translation>草稿（未登记）· 版本 %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Crew sheet %1</source>
+        <translation>班组派工单 %1</translation>
+    </message>
+    <message>
+        <source>Work order %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::Workspace</name>
@@ -2673,6 +3670,18 @@
     <message>
         <source>“%1” was dispatched to you automatically.</source>
         <translation>“%1”已自动派给您。</translation>
+    </message>
+    <message>
+        <source>Your role may not print work orders.</source>
+        <translation>您的角色无权打印工单。</translation>
+    </message>
+    <message>
+        <source>Escalated: customer says %1 is unresolved</source>
+        <translation>已升级：客户反馈 %1 未解决</translation>
+    </message>
+    <message>
+        <source>Low rating on %1: %2 of 5</source>
+        <translation>%1 评分偏低：%2 / 5 分</translation>
     </message>
 </context>
 <context>
