@@ -148,7 +148,11 @@ int main(int argc, char *argv[])
                     }
                     const auto shoot = [dashboard, dir, lang] {
                         QTimer::singleShot(1500, dashboard, [dashboard, dir, lang] {
-                            dashboard->grab().save(u"%1/%2-dashboard.png"_s.arg(dir, lang));
+                            // The whole dashboard, not only what the window shows of it.
+                            QWidget *content = dashboard->findChild<QWidget *>(u"dashboardContent"_s);
+                            (content ? content : static_cast<QWidget *>(dashboard))
+                                ->grab()
+                                .save(u"%1/%2-dashboard.png"_s.arg(dir, lang));
                             QApplication::quit();
                         });
                     };

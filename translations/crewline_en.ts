@@ -267,6 +267,10 @@
         <source>Age (h)</source>
         <translation>Age (h)</translation>
     </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::BoardMoves</name>
@@ -1087,6 +1091,26 @@
     <message>
         <source>SLA met</source>
         <translation>SLA met</translation>
+    </message>
+    <message>
+        <source>Mean handling time</source>
+        <translation>Mean handling time</translation>
+    </message>
+    <message>
+        <source>First response, mean</source>
+        <translation>First response, mean</translation>
+    </message>
+    <message>
+        <source>First response, P90</source>
+        <translation>First response, P90</translation>
+    </message>
+    <message>
+        <source>Resolution, mean</source>
+        <translation>Resolution, mean</translation>
+    </message>
+    <message>
+        <source>Resolution, P90</source>
+        <translation>Resolution, P90</translation>
     </message>
 </context>
 <context>

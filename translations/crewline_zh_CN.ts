@@ -265,6 +265,10 @@
         <source>Age (h)</source>
         <translation>已开时长（小时）</translation>
     </message>
+    <message>
+        <source>Age</source>
+        <translation>已开时长</translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::BoardMoves</name>
@@ -1079,6 +1083,26 @@
     <message>
         <source>SLA met</source>
         <translation>SLA 达标</translation>
+    </message>
+    <message>
+        <source>Mean handling time</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <source>First response, mean</source>
+        <translation>首次响应均值</translation>
+    </message>
+    <message>
+        <source>First response, P90</source>
+        <translation>首次响应 P90</translation>
+    </message>
+    <message>
+        <source>Resolution, mean</source>
+        <translation>解决时长均值</translation>
+    </message>
+    <message>
+        <source>Resolution, P90</source>
+        <translation>解决时长 P90</translation>
     </message>
 </context>
 <context>

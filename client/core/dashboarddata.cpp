@@ -273,8 +273,10 @@ QVariant FiguresTableModel::data(const QModelIndex &index, int role) const
 
 QVariant FiguresTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    // Qt::EditRole: the header of the raw values exports take (hours as numbers), Qt::DisplayRole: the screen's.
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::EditRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    const bool hours = role == Qt::EditRole;
     if (m_layout == Layout::Leaderboard) {
         switch (section) {
         case 0:
@@ -282,7 +284,7 @@ QVariant FiguresTableModel::headerData(int section, Qt::Orientation orientation,
         case 1:
             return tr("Handled");
         case 2:
-            return tr("Mean handling time (h)");
+            return hours ? tr("Mean handling time (h)") : tr("Mean handling time");
         case 3:
             return tr("Satisfaction");
         case 4:
@@ -298,13 +300,13 @@ QVariant FiguresTableModel::headerData(int section, Qt::Orientation orientation,
     case 2:
         return tr("Resolved");
     case 3:
-        return tr("First response, mean (h)");
+        return hours ? tr("First response, mean (h)") : tr("First response, mean");
     case 4:
-        return tr("First response, P90 (h)");
+        return hours ? tr("First response, P90 (h)") : tr("First response, P90");
     case 5:
-        return tr("Resolution, mean (h)");
+        return hours ? tr("Resolution, mean (h)") : tr("Resolution, mean");
     case 6:
-        return tr("Resolution, P90 (h)");
+        return hours ? tr("Resolution, P90 (h)") : tr("Resolution, P90");
     case 7:
         return tr("SLA met");
     case 8:
@@ -370,7 +372,7 @@ QVariant BacklogTableModel::data(const QModelIndex &index, int role) const
 
 QVariant BacklogTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::EditRole))
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case 0:
@@ -384,7 +386,7 @@ QVariant BacklogTableModel::headerData(int section, Qt::Orientation orientation,
     case 4:
         return tr("Assignee");
     case 5:
-        return tr("Age (h)");
+        return role == Qt::EditRole ? tr("Age (h)") : tr("Age");
     }
     return {};
 }

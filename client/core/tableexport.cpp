@@ -47,8 +47,11 @@ ExportTable ExportTable::fromModel(const QAbstractItemModel &model)
 {
     ExportTable t;
     const int columns = model.columnCount();
-    for (int c = 0; c < columns; ++c)
-        t.headers << model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    // A model may name its export columns differently (Qt::EditRole: "Resolution, mean (h)" over raw hours).
+    for (int c = 0; c < columns; ++c) {
+        const QVariant exported = model.headerData(c, Qt::Horizontal, Qt::EditRole);
+        t.headers << (exported.isValid() ? exported : model.headerData(c, Qt::Horizontal, Qt::DisplayRole)).toString();
+    }
     for (int r = 0; r < model.rowCount(); ++r) {
         QVariantList row;
         for (int c = 0; c < columns; ++c) {

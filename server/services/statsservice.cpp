@@ -3,10 +3,12 @@
 #include "server/services/ticketservice.h"
 #include "server/storage/store.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -126,25 +128,38 @@ struct Aggregates
 
 Aggregates fromFacts(const QList<stats::Facts> &facts, qint64 prevFrom, qint64 from, qint64 to)
 {
+    // Each ticket's moments in the range are summed first and then added once per dimension: hash lookups per
+    // ticket, not per moment and dimension (this path reads every matching ticket).
     Aggregates a;
+    std::array<QHash<QString, Metrics>, stats::kDimCount> byDim;
     std::map<qint64, Metrics> quarters;
     for (const stats::Facts &f : facts) {
+        Metrics inRange;
+        bool any = false;
         for (const stats::Contribution &c : stats::contributions(f)) {
             if (c.at >= prevFrom && c.at < from) {
                 a.previous.add(c.metrics);
             } else if (c.at >= from && c.at < to) {
-                for (int dim = 0; dim < stats::kDimCount; ++dim)
-                    a.current[{dim, f.key(static_cast<stats::Dim>(dim))}].add(c.metrics);
-                Metrics &s = quarters[stats::bucketOf(stats::Grain::Slot, c.at) * stats::kSlotSeconds];
-                s.created += c.metrics.created;
-                s.resolved += c.metrics.resolved;
+                inRange.add(c.metrics);
+                any = true;
+                if (c.metrics.created != 0 || c.metrics.resolved != 0) {
+                    Metrics &q = quarters[stats::bucketOf(stats::Grain::Slot, c.at) * stats::kSlotSeconds];
+                    q.created += c.metrics.created;
+                    q.resolved += c.metrics.resolved;
+                }
             }
         }
+        if (!any)
+            continue;
+        for (int dim = 0; dim < stats::kDimCount; ++dim)
+            byDim[size_t(dim)][f.key(static_cast<stats::Dim>(dim))].add(inRange);
     }
-    for (const auto &[at, m] : quarters) {
-        if (m.created != 0 || m.resolved != 0)
-            a.quarters.append({at, m});
+    for (int dim = 0; dim < stats::kDimCount; ++dim) {
+        for (auto it = byDim[size_t(dim)].cbegin(); it != byDim[size_t(dim)].cend(); ++it)
+            a.current[{dim, it.key()}] = it.value();
     }
+    for (const auto &[at, m] : quarters)
+        a.quarters.append({at, m});
     return a;
 }
 

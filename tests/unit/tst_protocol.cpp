@@ -107,6 +107,8 @@ QString documentedName(Op op)
         return u"staff.freeze"_s;
     case Op::TicketPrint:
         return u"ticket.print"_s;
+    case Op::StatsDashboard:
+        return u"stats.dashboard"_s;
     }
     return {};
 }
@@ -231,6 +233,7 @@ private slots:
     // messages
     void ticketCreateRoundTrip();
     void ticketQueryRoundTrip();
+    void statsDashboardRoundTrip();
     void ticketQueryDefaults();
     void ticketUpdateRoundTrip();
     void ticketUpdateClearsOptionalText();
@@ -640,6 +643,34 @@ void TestProtocol::ticketQueryRoundTrip()
     QCOMPARE(back->offset, q.offset);
     QCOMPARE(back->limit, q.limit);
     QCOMPARE(back->withTotal, q.withTotal);
+}
+
+void TestProtocol::statsDashboardRoundTrip()
+{
+    StatsDashboard d;
+    d.from = u"2026-03-01"_s;
+    d.to = u"2026-03-31"_s;
+    d.timeZone = u"Asia/Kolkata"_s;
+    d.granularity = u"week"_s;
+    d.filters.types = {u"repair"_s};
+    d.filters.departments = {u"供水一所"_s};
+    d.filters.teamIds = {TeamId(2)};
+    d.filters.assigneeIds = {UserId(7), UserId(8)};
+    Error error;
+    const std::optional<StatsDashboard> back = readMessage<StatsDashboard>(writeMessage(d), error);
+    QVERIFY2(back, qPrintable(error.message));
+    QCOMPARE(back->from, d.from);
+    QCOMPARE(back->to, d.to);
+    QCOMPARE(back->timeZone, d.timeZone);
+    QCOMPARE(back->granularity, d.granularity);
+    QCOMPARE(back->filters.types, d.filters.types);
+    QCOMPARE(back->filters.departments, d.filters.departments);
+    QCOMPARE(back->filters.teamIds, d.filters.teamIds);
+    QCOMPARE(back->filters.assigneeIds, d.filters.assigneeIds);
+    // Required dates; the filters must be an object.
+    QVERIFY(!readMessage<StatsDashboard>(obj(R"({"to":"2026-03-01"})"), error));
+    QCOMPARE(error.details.value(u"field"_s).toString(), u"from"_s);
+    QVERIFY(!readMessage<StatsDashboard>(obj(R"({"from":"2026-03-01","to":"2026-03-02","filters":[1]})"), error));
 }
 
 void TestProtocol::ticketQueryDefaults()

@@ -71,9 +71,10 @@ struct DashboardChart::Impl
         x->setLabelsFont(small);
         auto *y = new QValueAxis;
         y->setRange(0, niceMax(maxValue));
+        y->setTickCount(5);
+        y->applyNiceNumbers(); // whole, round steps (0, 10, 20 ... rather than 0, 12.5, 25 ...)
         y->setLabelFormat(u"%.0f"_s);
         y->setLabelsFont(small);
-        y->setTickCount(5);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         if (attachX)
@@ -212,6 +213,9 @@ void DashboardChart::showShares(const QList<ChartSlice> &slices, int maxSlices)
     d->chart->addSeries(pie);
     d->chart->legend()->setVisible(true);
     d->chart->legend()->setAlignment(Qt::AlignRight);
+    QFont legendFont = d->chart->legend()->font();
+    legendFont.setPointSizeF(std::max(7.0, legendFont.pointSizeF() - 1));
+    d->chart->legend()->setFont(legendFont);
     d->series = 1;
 }
 

@@ -380,8 +380,8 @@ void DashboardView::showSnapshot()
     };
     const Directory &dir = m_workspace.directory();
     m_byCategory->showShares(
-        slices(s.byCategory, [](const Figures &f) { return f.key.isEmpty() ? tr("(none)") : f.key; }));
-    m_byType->showShares(slices(s.byType, [&dir](const Figures &f) { return dir.typeName(f.key); }));
+        slices(s.byCategory, [](const Figures &f) { return f.key.isEmpty() ? tr("(none)") : f.key; }), 6);
+    m_byType->showShares(slices(s.byType, [&dir](const Figures &f) { return dir.typeName(f.key); }), 6);
 
     QStringList types;
     ChartSeries met{tr("SLA met"), {}, QColor(0x43, 0xa0, 0x47)};
