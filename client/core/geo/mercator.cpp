@@ -1,7 +1,5 @@
 #include "client/core/geo/mercator.h"
 
-#include <QGeoCoordinate>
-
 #include <algorithm>
 #include <numbers>
 
@@ -30,16 +28,6 @@ double metresPerPixel(double lat, double zoom)
 {
     const double clampedLat = std::clamp(lat, -kMaxLatitude, kMaxLatitude);
     return std::cos(clampedLat * std::numbers::pi / 180.0) * 2 * std::numbers::pi * kEarthRadius / worldPixels(zoom);
-}
-
-double distanceMetres(const GeoPoint &a, const GeoPoint &b)
-{
-    return QGeoCoordinate(a.lat, a.lon).distanceTo(QGeoCoordinate(b.lat, b.lon));
-}
-
-double bearingDegrees(const GeoPoint &from, const GeoPoint &to)
-{
-    return QGeoCoordinate(from.lat, from.lon).azimuthTo(QGeoCoordinate(to.lat, to.lon));
 }
 
 TileId tileAt(const GeoPoint &p, int zoom)

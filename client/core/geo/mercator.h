@@ -4,6 +4,7 @@
 // whole map, y down, as slippy-map tiles count), tile numbers, ground resolution, a round scale-bar length, and the
 // zoom that fits a box into a viewport. Pure functions, no Qt GUI: tested headless.
 
+#include "common/geodesy.h"
 #include "common/types.h"
 
 #include <QList>
@@ -39,9 +40,7 @@ inline double worldPixels(double zoom)
 // Ground metres per pixel at a latitude and zoom.
 double metresPerPixel(double lat, double zoom);
 
-// Great-circle distance in metres (Qt Positioning's QGeoCoordinate::distanceTo) and initial bearing in degrees.
-double distanceMetres(const GeoPoint &a, const GeoPoint &b);
-double bearingDegrees(const GeoPoint &from, const GeoPoint &to);
+// Great-circle distance and bearing: common/geodesy.h (the same maths the server ranks with).
 
 struct TileId
 {
