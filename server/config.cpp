@@ -59,8 +59,8 @@ std::optional<ServerConfig> ServerConfig::fromArguments(const QStringList &argum
                                        u"Base URL customers' phones reach the pages at, printed in QR codes (default "
                                        "http(s)://<listen>:<http-port>)."_s,
                                        u"url"_s);
-    parser.addOptions({help,          version,       config,    dataDir,  database,     listen,   port,
-                       portFile,      tlsCert,       tlsKey,    insecure, logLevel,     demo,     demoTickets,
+    parser.addOptions({help,          version,       config,    dataDir,  database,     listen,    port,
+                       portFile,      tlsCert,       tlsKey,    insecure, logLevel,     demo,      demoTickets,
                        demoEngineers, maxAttachment, adminUser, httpPort, httpPortFile, publicUrl, autoDispatch});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();

@@ -84,12 +84,12 @@ const QString kTicketColumns =
     "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, version, urge_count, "
     "merged_into, pending_approval, fields, dispatch"_s;
 // The same columns with description left empty and fields reduced to the rating (ListColumns::Summary).
-const QString kTicketSummaryColumns = QString(kTicketColumns)
-                                          .replace(u"title, description,"_s, u"title, '',"_s)
-                                          .replace(u"pending_approval, fields"_s,
-                                                   u"pending_approval, CASE WHEN json_type(fields, '$.rating') IN "
-                                                   "('integer', 'real') THEN json_object('rating', "
-                                                   "json_extract(fields, '$.rating')) END"_s);
+const QString kTicketSummaryColumns =
+    QString(kTicketColumns)
+        .replace(u"title, description,"_s, u"title, '',"_s)
+        .replace(u"pending_approval, fields"_s, u"pending_approval, CASE WHEN json_type(fields, '$.rating') IN "
+                                                "('integer', 'real') THEN json_object('rating', "
+                                                "json_extract(fields, '$.rating')) END"_s);
 
 const QString kStaffSelect =
     u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, s.position_at, "

@@ -191,9 +191,8 @@ bool ServerProcess::start(int timeoutMs)
     });
     // The benchmarks measure the operations themselves: the dispatch engine would change new tickets behind them.
     // No confirmation pages: several servers may run at once.
-    QStringList args{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s, u"0"_s,           u"--port-file"_s,
-                     portFile,      u"--data-dir"_s, m_dataDir,   u"--log-level"_s, u"warning"_s,
-                     u"--http-port"_s, u"-1"_s};
+    QStringList args{u"--listen"_s,   u"127.0.0.1"_s, u"--port"_s,      u"0"_s,       u"--port-file"_s, portFile,
+                     u"--data-dir"_s, m_dataDir,      u"--log-level"_s, u"warning"_s, u"--http-port"_s, u"-1"_s};
     if (!m_extraArgs.contains(u"--auto-dispatch"_s))
         args << u"--auto-dispatch"_s << u"off"_s;
     args += m_extraArgs;
