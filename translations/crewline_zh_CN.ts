@@ -1308,7 +1308,7 @@
     </message>
     <message>
         <source>Dispatched automatically</source>
-        <translation>已自动派单</translation>
+        <translation>自动派单</translation>
     </message>
     <message>
         <source>Automatic dispatch found nobody</source>
@@ -1316,19 +1316,19 @@
     </message>
     <message>
         <source>Offered to several engineers</source>
-        <translation>已同时推送给多名维修人员</translation>
+        <translation>同时推送给多名维修人员</translation>
     </message>
     <message>
         <source>Put in the claim pool</source>
-        <translation>已放入抢单池</translation>
+        <translation>放入抢单池</translation>
     </message>
     <message>
         <source>Routed to a team</source>
-        <translation>已分派到班组</translation>
+        <translation>分派到班组</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation>已抢单</translation>
+        <translation>抢单成功</translation>
     </message>
     <message>
         <source>Re-dispatched: not accepted in time</source>
@@ -1340,7 +1340,7 @@
     </message>
     <message>
         <source>Dispatch</source>
-        <translation>派单</translation>
+        <translation>派单情况</translation>
     </message>
     <message>
         <source>claim pool</source>
@@ -1348,7 +1348,7 @@
     </message>
     <message>
         <source>offered to %1</source>
-        <translation>推送给 %1</translation>
+        <translation>已推送给 %1</translation>
     </message>
     <message>
         <source>assigned</source>
@@ -3653,7 +3653,7 @@
     </message>
     <message>
         <source>Freeze %1 for today</source>
-        <translation>冻结 %1（今日）</translation>
+        <translation>今日冻结 %1</translation>
     </message>
     <message>
         <source>Lift the freeze on %1</source>
@@ -3685,7 +3685,7 @@
     </message>
     <message>
         <source>Taken by someone else: %1</source>
-        <translation>已被他人抢走：%1</translation>
+        <translation>已被他人接走：%1</translation>
     </message>
     <message>
         <source>%1 took “%2”.</source>
