@@ -180,6 +180,16 @@ QJsonObject Ticket::toJson() const
     return o;
 }
 
+QJsonObject Ticket::toSummaryJson() const
+{
+    QJsonObject o = toJson();
+    o.remove(QLatin1String("description"));
+    o.remove(QLatin1String("fields"));
+    if (const QJsonValue rating = fields.value(QLatin1String("rating")); rating.isDouble())
+        o.insert(QLatin1String("fields"), QJsonObject{{QLatin1String("rating"), rating}});
+    return o;
+}
+
 void Ticket::writeJson(JsonWriter &w, bool summary) const
 {
     // Keep in step with toJson(): tst_jsonwriter compares the two for every member.
@@ -276,7 +286,7 @@ void Ticket::writeJson(JsonWriter &w, bool summary) const
         w.key("fields");
         w.raw(QJsonDocument(fields).toJson(QJsonDocument::Compact));
     } else if (const QJsonValue rating = fields.value(QLatin1String("rating")); rating.isDouble()) {
-        // Summaries keep the satisfaction rating: the live board highlights low ones (TicketService::summary).
+        // Summaries keep the satisfaction rating (toSummaryJson).
         w.key("fields");
         w.beginObject();
         w.key("rating");

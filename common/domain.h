@@ -100,8 +100,10 @@ struct Ticket
     DispatchState dispatch;
 
     QJsonObject toJson() const;
-    // The same members as toJson(), written straight to JSON text (the fast path for lists). A summary leaves out
-    // description and fields but for fields.rating, as lists and events do (TicketService::summary).
+    // What lists and events carry: toJson() without description and fields, but for fields.rating (the live board
+    // highlights low ratings).
+    QJsonObject toSummaryJson() const;
+    // The same members as toJson() / toSummaryJson(), written straight to JSON text (the fast path for lists).
     void writeJson(JsonWriter &w, bool summary) const;
     static Ticket fromJson(const QJsonObject &o);
     friend bool operator==(const Ticket &, const Ticket &) = default;

@@ -357,13 +357,7 @@ TicketService::TicketService(Store &reader, WriteQueue &writer, const TicketType
 
 QJsonObject TicketService::summary(const Ticket &ticket)
 {
-    QJsonObject o = ticket.toJson();
-    o.remove(u"description"_s);
-    o.remove(u"fields"_s);
-    // The satisfaction rating stays: the live board highlights low ratings (BoardThresholds in the console).
-    if (const QJsonValue rating = ticket.fields.value(u"rating"_s); rating.isDouble())
-        o.insert(u"fields"_s, QJsonObject{{u"rating"_s, rating}});
-    return o;
+    return ticket.toSummaryJson();
 }
 
 StoredEvent TicketService::ticketEvent(const QString &type, const Ticket &ticket, const QJsonObject &extra,
