@@ -6,6 +6,7 @@
 #include "client/ui/mainwindow.h"
 #include "client/ui/settings.h"
 #include "client/ui/tickettableview.h"
+#include "common/allocator.h"
 #include "crewline_version.h"
 
 #include <QApplication>
@@ -51,6 +52,7 @@ void installTranslations(QApplication &app, const QString &language)
 
 int main(int argc, char *argv[])
 {
+    crewline::tuneAllocatorForLargeMessages();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Crewline"_s);
     QApplication::setApplicationName(u"crewline"_s);

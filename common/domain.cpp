@@ -1,6 +1,7 @@
 #include "common/domain.h"
 
 #include "common/jsonwriter.h"
+#include "common/ticketjson.h"
 
 #include <QJsonDocument>
 
@@ -190,110 +191,79 @@ QJsonObject Ticket::toSummaryJson() const
     return o;
 }
 
+namespace {
+
+// A Ticket as a source of writeTicketJson (ticketjson.h).
+class TicketJsonSource
+{
+public:
+    explicit TicketJsonSource(const Ticket &t)
+        : m_t(t)
+    {
+    }
+    qint64 id() const { return m_t.id.value(); }
+    QStringView number() const { return m_t.number; }
+    QStringView type() const { return m_t.type; }
+    QStringView status() const { return m_t.status; }
+    QStringView suspendedFrom() const { return m_t.suspendedFrom; }
+    Priority priority() const { return m_t.priority; }
+    QStringView category() const { return m_t.category; }
+    QStringView department() const { return m_t.department; }
+    QStringView title() const { return m_t.title; }
+    QStringView description() const { return m_t.description; }
+    QStringView requesterName() const { return m_t.requester.name; }
+    QStringView requesterContact() const { return m_t.requester.contact; }
+    qint64 requesterUserId() const { return m_t.requester.userId.value(); }
+    QStringView address() const { return m_t.address; }
+    std::optional<GeoPoint> location() const
+    {
+        return m_t.location.isValid() ? std::optional(m_t.location) : std::nullopt;
+    }
+    QStringView source() const { return m_t.source; }
+    qint64 assigneeId() const { return m_t.assigneeId.value(); }
+    qint64 teamId() const { return m_t.teamId.value(); }
+    qint64 createdBy() const { return m_t.createdBy.value(); }
+    std::optional<qint64> createdAtMs() const { return ms(m_t.createdAt); }
+    std::optional<qint64> updatedAtMs() const { return ms(m_t.updatedAt); }
+    std::optional<qint64> acceptedAtMs() const { return ms(m_t.acceptedAt); }
+    std::optional<qint64> firstResponseAtMs() const { return ms(m_t.firstResponseAt); }
+    std::optional<qint64> resolvedAtMs() const { return ms(m_t.resolvedAt); }
+    std::optional<qint64> closedAtMs() const { return ms(m_t.closedAt); }
+    qint64 version() const { return m_t.version; }
+    int urgeCount() const { return m_t.urgeCount; }
+    qint64 mergedInto() const { return m_t.mergedInto.value(); }
+    QByteArray pendingApprovalJson() const
+    {
+        return m_t.pendingApproval.isValid()
+                   ? QJsonDocument(m_t.pendingApproval.toJson()).toJson(QJsonDocument::Compact)
+                   : QByteArray();
+    }
+    QByteArray dispatchJson() const
+    {
+        return m_t.dispatch.isValid() ? QJsonDocument(m_t.dispatch.toJson()).toJson(QJsonDocument::Compact)
+                                      : QByteArray();
+    }
+    QByteArray fieldsJson() const { return QJsonDocument(m_t.fields).toJson(QJsonDocument::Compact); }
+    std::optional<double> rating() const
+    {
+        const QJsonValue rating = m_t.fields.value(QLatin1String("rating"));
+        return rating.isDouble() ? std::optional(rating.toDouble()) : std::nullopt;
+    }
+
+private:
+    static std::optional<qint64> ms(const QDateTime &t)
+    {
+        return t.isValid() ? std::optional(t.toMSecsSinceEpoch()) : std::nullopt;
+    }
+    const Ticket &m_t;
+};
+
+} // namespace
+
 void Ticket::writeJson(JsonWriter &w, bool summary) const
 {
     // Keep in step with toJson(): tst_jsonwriter compares the two for every member.
-    w.beginObject();
-    w.key("id");
-    w.value(id.value());
-    w.key("number");
-    w.value(number);
-    w.key("type");
-    w.value(type);
-    w.key("status");
-    w.value(status);
-    if (!suspendedFrom.isEmpty()) {
-        w.key("suspendedFrom");
-        w.value(suspendedFrom);
-    }
-    w.key("priority");
-    w.value(priorityName(priority));
-    w.key("category");
-    w.value(category);
-    w.key("department");
-    w.value(department);
-    w.key("title");
-    w.value(title);
-    if (!summary) {
-        w.key("description");
-        w.value(description);
-    }
-    w.key("requester");
-    w.beginObject();
-    if (!requester.name.isEmpty()) {
-        w.key("name");
-        w.value(requester.name);
-    }
-    if (!requester.contact.isEmpty()) {
-        w.key("contact");
-        w.value(requester.contact);
-    }
-    if (requester.userId.isValid()) {
-        w.key("userId");
-        w.value(requester.userId.value());
-    }
-    w.endObject();
-    w.key("address");
-    w.value(address);
-    w.key("location");
-    if (location.isValid()) {
-        w.beginObject();
-        w.key("lat");
-        w.value(location.lat);
-        w.key("lon");
-        w.value(location.lon);
-        w.endObject();
-    } else {
-        w.null();
-    }
-    w.key("source");
-    w.value(source);
-    w.key("assigneeId");
-    w.id(assigneeId.value());
-    w.key("teamId");
-    w.id(teamId.value());
-    w.key("createdBy");
-    w.id(createdBy.value());
-    w.key("createdAt");
-    w.time(createdAt);
-    w.key("updatedAt");
-    w.time(updatedAt);
-    w.key("acceptedAt");
-    w.time(acceptedAt);
-    w.key("firstResponseAt");
-    w.time(firstResponseAt);
-    w.key("resolvedAt");
-    w.time(resolvedAt);
-    w.key("closedAt");
-    w.time(closedAt);
-    w.key("version");
-    w.value(version);
-    w.key("urgeCount");
-    w.value(urgeCount);
-    w.key("mergedInto");
-    w.id(mergedInto.value());
-    w.key("pendingApproval");
-    if (pendingApproval.isValid())
-        w.raw(QJsonDocument(pendingApproval.toJson()).toJson(QJsonDocument::Compact));
-    else
-        w.null();
-    w.key("dispatch");
-    if (dispatch.isValid())
-        w.raw(QJsonDocument(dispatch.toJson()).toJson(QJsonDocument::Compact));
-    else
-        w.null();
-    if (!summary) {
-        w.key("fields");
-        w.raw(QJsonDocument(fields).toJson(QJsonDocument::Compact));
-    } else if (const QJsonValue rating = fields.value(QLatin1String("rating")); rating.isDouble()) {
-        // Summaries keep the satisfaction rating (toSummaryJson).
-        w.key("fields");
-        w.beginObject();
-        w.key("rating");
-        w.value(rating.toDouble());
-        w.endObject();
-    }
-    w.endObject();
+    writeTicketJson(w, TicketJsonSource(*this), summary);
 }
 
 Ticket Ticket::fromJson(const QJsonObject &o)

@@ -89,6 +89,114 @@ void appendJsonString(QByteArray &out, QStringView text)
     out.append('"');
 }
 
+namespace {
+
+// The escapes of appendJsonString for one ASCII character.
+inline void appendAscii(QByteArray &out, char c)
+{
+    switch (c) {
+    case '"':
+        out.append("\\\"", 2);
+        break;
+    case '\\':
+        out.append("\\\\", 2);
+        break;
+    case '\b':
+        out.append("\\b", 2);
+        break;
+    case '\f':
+        out.append("\\f", 2);
+        break;
+    case '\n':
+        out.append("\\n", 2);
+        break;
+    case '\r':
+        out.append("\\r", 2);
+        break;
+    case '\t':
+        out.append("\\t", 2);
+        break;
+    default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+            const char escape[] = {'\\', 'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
+            out.append(escape, 6);
+        } else {
+            out.append(c);
+        }
+    }
+}
+
+inline void appendCodePoint(QByteArray &out, char32_t c)
+{
+    char b[4];
+    if (c < 0x80) {
+        b[0] = static_cast<char>(c);
+        out.append(b, 1);
+    } else if (c < 0x800) {
+        b[0] = static_cast<char>(0xc0 | (c >> 6));
+        b[1] = static_cast<char>(0x80 | (c & 0x3f));
+        out.append(b, 2);
+    } else if (c < 0x10000) {
+        b[0] = static_cast<char>(0xe0 | (c >> 12));
+        b[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        b[2] = static_cast<char>(0x80 | (c & 0x3f));
+        out.append(b, 3);
+    } else {
+        b[0] = static_cast<char>(0xf0 | (c >> 18));
+        b[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3f));
+        b[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        b[3] = static_cast<char>(0x80 | (c & 0x3f));
+        out.append(b, 4);
+    }
+}
+
+} // namespace
+
+void appendJsonStringUtf8(QByteArray &out, QByteArrayView utf8)
+{
+    out.append('"');
+    const auto *p = reinterpret_cast<const unsigned char *>(utf8.data());
+    const qsizetype n = utf8.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // A run of plain characters is copied in one go.
+        qsizetype j = i;
+        while (j < n && p[j] >= 0x20 && p[j] < 0x80 && p[j] != '"' && p[j] != '\\')
+            ++j;
+        if (j > i) {
+            out.append(reinterpret_cast<const char *>(p + i), j - i);
+            i = j;
+            continue;
+        }
+        const unsigned char b = p[i++];
+        if (b < 0x80) {
+            appendAscii(out, static_cast<char>(b));
+            continue;
+        }
+        char32_t c = b;
+        if (b >= 0xc0) {
+            // SQLite's READ_UTF8 (utf.c): the lead byte's payload bits, then every continuation byte that follows.
+            static constexpr unsigned char kLeadBits[] = {0x1f, 0x1f, 0x0f, 0x07, 0x03, 0x01};
+            const int lead = b < 0xe0 ? 0 : b < 0xf0 ? 2 : b < 0xf8 ? 3 : b < 0xfc ? 4 : 5;
+            c = b & kLeadBits[lead];
+            int taken = 0;
+            while (i < n && (p[i] & 0xc0) == 0x80) {
+                if (taken++ < 5)
+                    c = (c << 6) + (p[i] & 0x3f);
+                else
+                    c = 0x110000; // longer than any encoding: certainly invalid
+                ++i;
+            }
+            if (c < 0x80 || (c & 0xfffff800) == 0xd800 || (c & 0xfffffffe) == 0xfffe)
+                c = 0xfffd;
+        }
+        if (c > 0x10ffff)
+            c = 0xfffd;
+        appendCodePoint(out, c);
+    }
+    out.append('"');
+}
+
 void appendJsonTime(QByteArray &out, qint64 msSinceEpoch)
 {
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), valid for the proleptic Gregorian calendar.
@@ -166,6 +274,12 @@ void JsonWriter::value(QStringView text)
 {
     separate();
     appendJsonString(m_out, text);
+}
+
+void JsonWriter::value(QUtf8StringView text)
+{
+    separate();
+    appendJsonStringUtf8(m_out, QByteArrayView(text.data(), text.size()));
 }
 
 void JsonWriter::value(qint64 number)

@@ -30,6 +30,8 @@ public:
     void key(const char *name);
 
     void value(QStringView text);
+    // UTF-8 text (a column read with sqlite3_column_text): see appendJsonStringUtf8.
+    void value(QUtf8StringView text);
     void value(qint64 number);
     void value(int number) { value(static_cast<qint64>(number)); }
     void value(double number);
@@ -56,6 +58,11 @@ private:
 
 // Appends text as a JSON string literal (quoted, escaped, UTF-8).
 void appendJsonString(QByteArray &out, QStringView text);
+// The same for UTF-8 text. Each sequence is decoded as SQLite decodes UTF-8 when it converts text to UTF-16 (a lead
+// byte takes every continuation byte that follows; a stray continuation byte stands for itself), and what SQLite
+// replaces by U+FFFD (surrogates, U+FFFE/U+FFFF, overlong ASCII) is replaced here too. So a text column read as
+// UTF-8 and written here gives the bytes appendJsonString gives for the same column read through Qt (UTF-16).
+void appendJsonStringUtf8(QByteArray &out, QByteArrayView utf8);
 // Appends a millisecond timestamp as "YYYY-MM-DDTHH:MM:SS.mmmZ" (quoted).
 void appendJsonTime(QByteArray &out, qint64 msSinceEpoch);
 

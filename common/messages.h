@@ -15,11 +15,15 @@ struct Hello
     static constexpr Op kOp = Op::Hello;
     QString client;   // e.g. "crewline-console/0.1.0"
     QString language; // e.g. "zh_CN"; selects the language of ticket type names in type.list
+    // The client takes the server's messages as binary frames holding the same UTF-8 JSON text: no UTF-16 round
+    // trip of every message on either side (docs/protocol.md, 2).
+    bool binaryFrames = false;
     template<class V>
     void fields(V &v)
     {
         v(u"client", client, Need::Optional, kMaxShort);
         v(u"language", language, Need::Optional, 16);
+        v(u"binaryFrames", binaryFrames, Need::Optional);
     }
 };
 

@@ -16,7 +16,7 @@ CREWLINE_DEB_PACKAGES=(
     qt6-positioning-dev libqt6positioning6-plugins qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libqt6svg6 qtkeychain-qt6-dev libgl-dev
     # libraries
-    libsodium-dev libssl-dev libqrencode-dev libxlsxwriter-dev
+    libsodium-dev libssl-dev libqrencode-dev libxlsxwriter-dev libsqlite3-dev
     # run time and tests: CJK font for printing/PDF, headless X, PDF/QR/XLSX checkers, TLS certificates, backups
     fonts-noto-cjk fonts-dejavu-core xvfb xauth poppler-utils zbar-tools python3-openpyxl openssl sqlite3 chromium chromium-driver
 )

@@ -1,5 +1,6 @@
 // crewline-server: the daemon's entry point. Parses the configuration, sets up logging and signals, runs Server.
 
+#include "common/allocator.h"
 #include "common/logging.h"
 #include "server/clock.h"
 #include "server/config.h"
@@ -43,6 +44,7 @@ void applyLogLevel(const QString &level)
 
 int main(int argc, char *argv[])
 {
+    crewline::tuneAllocatorForLargeMessages();
     // Qt's own event dispatcher scales with many sockets; the glib one does not (DEPENDENCIES.md trap 21).
     qputenv("QT_NO_GLIB", "1");
     qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"_s);

@@ -149,7 +149,10 @@ void Connection::startSocket()
     m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(protocol::limits::kMaxMessageBytes) * 4);
     connect(m_socket, &QWebSocket::connected, this, &Connection::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    connect(m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { onMessage(text.toUtf8()); });
+    // Asked for in hello: the server's messages as UTF-8 JSON in binary frames, decoded without a QString.
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::onMessage);
     connect(m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     m_timeoutTimer.start();
     m_socket->open(m_url);
@@ -190,7 +193,7 @@ void Connection::onConnected()
     // Requests are small and latency matters: no Nagle delay (QWebSocket has no API; its TCP socket is a child).
     if (auto *tcp = m_socket->findChild<QAbstractSocket *>())
         tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    sendNow(Op::Hello, {{u"client"_s, u"crewline-console"_s}},
+    sendNow(Op::Hello, {{u"client"_s, u"crewline-console"_s}, {u"binaryFrames"_s, true}},
             [this](const Response &r) {
                 if (!r.ok) {
                     Q_EMIT loginFailed(r.error);
@@ -322,9 +325,9 @@ void Connection::sendNow(Op op, const QJsonObject &data, ResponseHandler handler
     m_pending.insert(id, {std::move(handler), QDateTime::currentMSecsSinceEpoch() + m_timeoutMs});
 }
 
-void Connection::onText(const QString &text)
+void Connection::onMessage(const QByteArray &utf8)
 {
-    const protocol::DecodedServerMessage m = protocol::decodeServerMessage(text.toUtf8());
+    const protocol::DecodedServerMessage m = protocol::decodeServerMessage(utf8);
     if (m.error) {
         qCWarning(lcClientNet) << "unreadable message from the server:" << m.error->message;
         return;

@@ -94,7 +94,7 @@ private:
     void startSocket();
     void onConnected();
     void onDisconnected();
-    void onText(const QString &text);
+    void onMessage(const QByteArray &utf8); // a text or binary frame's UTF-8 JSON
     void onSslErrors(const QList<QSslError> &errors);
     void handshakeAfterHello();
     void subscribe();

@@ -16,7 +16,7 @@ TicketModel::TicketModel(const Directory &directory, QObject *parent)
     , m_directory(directory)
 {
     connect(&directory, &Directory::changed, this, [this] {
-        if (!m_rows.isEmpty())
+        if (!m_rows.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     });
 }
@@ -56,12 +56,12 @@ bool TicketModel::upsert(const Ticket &t)
     if (it == m_index.cend()) {
         const int row = static_cast<int>(m_rows.size());
         beginInsertRows({}, row, row);
-        m_rows << t;
+        m_rows.push_back(t);
         m_index.insert(t.id.value(), row);
         endInsertRows();
         return true;
     }
-    Ticket &held = m_rows[*it];
+    Ticket &held = m_rows[static_cast<size_t>(*it)];
     if (t.version < held.version)
         return false;
     if (t.version == held.version && t.updatedAt <= held.updatedAt && t.description.isEmpty())
@@ -78,22 +78,23 @@ bool TicketModel::upsert(const Ticket &t)
     return true;
 }
 
-void TicketModel::upsertMany(const QList<Ticket> &tickets)
+void TicketModel::upsertMany(QList<Ticket> tickets)
 {
-    QList<Ticket> fresh;
-    for (const Ticket &t : tickets) {
-        if (m_index.contains(t.id.value()))
-            upsert(t);
+    QList<qsizetype> fresh;
+    fresh.reserve(tickets.size());
+    for (qsizetype i = 0; i < tickets.size(); ++i) {
+        if (m_index.contains(tickets.at(i).id.value()))
+            upsert(tickets.at(i));
         else
-            fresh << t;
+            fresh.append(i);
     }
     if (fresh.isEmpty())
         return;
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    for (const Ticket &t : fresh) {
-        m_index.insert(t.id.value(), static_cast<int>(m_rows.size()));
-        m_rows << t;
+    for (qsizetype i : std::as_const(fresh)) {
+        m_index.insert(tickets.at(i).id.value(), static_cast<int>(m_rows.size()));
+        m_rows.push_back(std::move(tickets[i]));
     }
     endInsertRows();
 }
@@ -109,7 +110,7 @@ void TicketModel::clear()
 const Ticket *TicketModel::ticket(TicketId id) const
 {
     const auto it = m_index.constFind(id.value());
-    return it == m_index.cend() ? nullptr : &m_rows.at(*it);
+    return it == m_index.cend() ? nullptr : &m_rows.at(static_cast<size_t>(*it));
 }
 
 void TicketModel::setPending(TicketId id, bool pending)
@@ -137,14 +138,14 @@ void TicketModel::setPresence(TicketId id, const QString &text)
 void TicketModel::setThresholds(const BoardThresholds &thresholds)
 {
     m_thresholds = thresholds;
-    if (!m_rows.isEmpty())
+    if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {AlarmRole});
 }
 
 void TicketModel::setNow(const QDateTime &now)
 {
     m_now = now;
-    if (!m_rows.isEmpty())
+    if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn), {Qt::DisplayRole, SortRole});
 }
 
@@ -166,9 +167,9 @@ int TicketModel::columnCount(const QModelIndex &parent) const
 
 QVariant TicketModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || static_cast<size_t>(index.row()) >= m_rows.size())
         return {};
-    const Ticket &t = m_rows.at(index.row());
+    const Ticket &t = m_rows.at(static_cast<size_t>(index.row()));
     const qint64 ageSeconds = t.createdAt.secsTo(m_now);
     switch (role) {
     case Qt::DisplayRole:
@@ -332,7 +333,7 @@ QMimeData *TicketModel::mimeData(const QModelIndexList &indexes) const
     for (const QModelIndex &i : indexes) {
         if (i.isValid() && !rows.contains(i.row())) {
             rows.insert(i.row());
-            ids.append(m_rows.at(i.row()).id.value());
+            ids.append(m_rows.at(static_cast<size_t>(i.row())).id.value());
         }
     }
     auto *mime = new QMimeData;

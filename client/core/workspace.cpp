@@ -115,17 +115,20 @@ void Workspace::loadPage(const QJsonObject &query, qint64 afterId, int loadedSoF
             return;
         }
         const QJsonArray rows = r.result.value(u"tickets"_s).toArray();
+        const int loaded = loadedSoFar + static_cast<int>(rows.size());
+        // The next page is asked for before this one is decoded, so that the server reads it meanwhile. Its
+        // handler runs after this one returns, so pages still reach the model in order.
+        const bool more = rows.size() == kPageSize;
+        if (more)
+            loadPage(query, rows.last().toObject().value(u"id"_s).toInteger(), loaded, done);
         QList<Ticket> page;
         page.reserve(rows.size());
         for (const QJsonValue &v : rows)
-            page << Ticket::fromJson(v.toObject());
-        m_tickets.upsertMany(page);
-        const int loaded = loadedSoFar + static_cast<int>(rows.size());
+            page.append(Ticket::fromJson(v.toObject()));
+        m_tickets.upsertMany(std::move(page));
         Q_EMIT loadProgress(loaded, false);
-        if (rows.size() < kPageSize)
+        if (!more)
             done(loaded);
-        else
-            loadPage(query, page.constLast().id.value(), loaded, done);
     });
 }
 
@@ -142,7 +145,7 @@ void Workspace::searchServer(const QJsonObject &query, std::function<void(int)> 
         QList<Ticket> page;
         for (const QJsonValue &v : r.result.value(u"tickets"_s).toArray())
             page << Ticket::fromJson(v.toObject());
-        m_tickets.upsertMany(page);
+        m_tickets.upsertMany(std::move(page));
         done(static_cast<int>(r.result.value(u"total"_s).toInteger()));
     });
 }

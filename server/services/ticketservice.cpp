@@ -410,10 +410,10 @@ Outcome TicketService::list(const Caller &caller, const protocol::TicketQuery &q
     visibility.all = roleSeesAllTickets(caller.role);
     visibility.requester = caller.userId;
     const qint64 seq = m_reader.lastSeq();
-    const TicketPage page = m_reader.listTickets(query, visibility, ListColumns::Summary);
-    // Written straight to JSON text: building a QJsonObject per row cost several times more (docs/performance.md).
+    // Written straight from the rows to JSON text: building a Ticket, or a QJsonObject, per row cost several times
+    // more (docs/performance.md).
     QByteArray json;
-    json.reserve(256 + page.tickets.size() * 640);
+    json.reserve(256 + query.limit * 640);
     JsonWriter w(json);
     w.beginObject();
     w.key("offset");
@@ -422,8 +422,7 @@ Outcome TicketService::list(const Caller &caller, const protocol::TicketQuery &q
     w.value(seq);
     w.key("tickets");
     w.beginArray();
-    for (const Ticket &t : page.tickets)
-        t.writeJson(w, true);
+    const TicketListWritten page = m_reader.writeTicketSummaries(query, visibility, w);
     w.endArray();
     if (page.total >= 0) {
         w.key("total");

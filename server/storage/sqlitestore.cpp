@@ -3,10 +3,13 @@
 
 #include "server/storage/migrations.h"
 #include "server/storage/searchindex.h"
+#include "server/storage/sqliteraw.h"
 #include "server/storage/sqlitestats.h"
 #include "server/storage/store.h"
 
+#include "common/jsonwriter.h"
 #include "common/logging.h"
+#include "common/ticketjson.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -90,6 +93,88 @@ const QString kTicketSummaryColumns =
         .replace(u"pending_approval, fields"_s, u"pending_approval, CASE WHEN json_type(fields, '$.rating') IN "
                                                 "('integer', 'real') THEN json_object('rating', "
                                                 "json_extract(fields, '$.rating')) END"_s);
+
+// The summary columns for the raw path (writeTicketSummaries): fields reduced to the rating as a number.
+const QString kTicketRawSummaryColumns =
+    QString(kTicketColumns)
+        .replace(u"title, description,"_s, u"title, '',"_s)
+        .replace(u"pending_approval, fields"_s, u"pending_approval, CASE WHEN json_type(fields, '$.rating') IN "
+                                                "('integer', 'real') THEN json_extract(fields, '$.rating') END"_s);
+
+// A row of kTicketRawSummaryColumns as a source of writeTicketJson (common/ticketjson.h): the values ticketFrom()
+// would put into a Ticket, read without one.
+class RowJsonSource
+{
+public:
+    explicit RowJsonSource(const RawStatement &q)
+        : m_q(q)
+    {
+    }
+    qint64 id() const { return m_q.integer(0); }
+    QUtf8StringView number() const { return m_q.text(1); }
+    QUtf8StringView type() const { return m_q.text(2); }
+    QUtf8StringView status() const { return m_q.text(3); }
+    QUtf8StringView suspendedFrom() const { return m_q.text(4); }
+    Priority priority() const { return static_cast<Priority>(std::clamp<qint64>(m_q.integer(5), 0, 3)); }
+    QUtf8StringView category() const { return m_q.text(6); }
+    QUtf8StringView department() const { return m_q.text(7); }
+    QUtf8StringView title() const { return m_q.text(8); }
+    QUtf8StringView description() const { return m_q.text(9); }
+    QUtf8StringView requesterName() const { return m_q.text(10); }
+    QUtf8StringView requesterContact() const { return m_q.text(11); }
+    qint64 requesterUserId() const { return m_q.integer(12); }
+    QUtf8StringView address() const { return m_q.text(13); }
+    std::optional<GeoPoint> location() const
+    {
+        if (m_q.isNull(14))
+            return std::nullopt;
+        return GeoPoint::at(m_q.real(14), m_q.real(15));
+    }
+    QUtf8StringView source() const { return m_q.text(16); }
+    qint64 assigneeId() const { return m_q.integer(17); }
+    qint64 teamId() const { return m_q.integer(18); }
+    qint64 createdBy() const { return m_q.integer(19); }
+    std::optional<qint64> createdAtMs() const { return time(20); }
+    std::optional<qint64> updatedAtMs() const { return time(21); }
+    std::optional<qint64> acceptedAtMs() const { return time(22); }
+    std::optional<qint64> firstResponseAtMs() const { return time(23); }
+    std::optional<qint64> resolvedAtMs() const { return time(24); }
+    std::optional<qint64> closedAtMs() const { return time(25); }
+    qint64 version() const { return m_q.integer(26); }
+    int urgeCount() const { return static_cast<int>(m_q.integer(27)); }
+    qint64 mergedInto() const { return m_q.integer(28); }
+    QByteArray pendingApprovalJson() const
+    {
+        // Rare: parsed and written again so that it reads exactly as the Ticket path writes it.
+        if (m_q.isNull(29))
+            return {};
+        const PendingApproval p = PendingApproval::fromJson(parse(29));
+        return p.isValid() ? QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact) : QByteArray();
+    }
+    QByteArray dispatchJson() const
+    {
+        if (m_q.isNull(31))
+            return {};
+        const DispatchState d = DispatchState::fromJson(parse(31));
+        return d.isValid() ? QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact) : QByteArray();
+    }
+    QByteArray fieldsJson() const { return "{}"; } // summaries only
+    std::optional<double> rating() const { return m_q.isNull(30) ? std::nullopt : std::optional(m_q.real(30)); }
+
+private:
+    std::optional<qint64> time(int column) const
+    {
+        // As time() above: null or 0 is "not set".
+        const qint64 v = m_q.integer(column);
+        return m_q.isNull(column) || v == 0 ? std::nullopt : std::optional(v);
+    }
+    QJsonObject parse(int column) const
+    {
+        // Through UTF-16 as object() above reads it: SQLite's conversion replaces some code points.
+        return QJsonDocument::fromJson(m_q.text16(column).toUtf8()).object();
+    }
+    const RawStatement &m_q;
+};
 
 const QString kStaffSelect =
     u"SELECT s.user_id, u.display_name, u.team_id, s.skills, s.status, s.lat, s.lon, s.accuracy, s.position_at, "
@@ -513,8 +598,16 @@ public:
         return out;
     }
 
-    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
-                           ListColumns columns = ListColumns::Full) override
+    // The SELECT of a ticket list (columns given; binds end with limit and offset) and its COUNT; nothing when no
+    // ticket can match.
+    struct ListSql
+    {
+        QString select;
+        QString count;
+        QVariantList binds; // of the WHERE clause
+    };
+    std::optional<ListSql> listSql(const protocol::TicketQuery &query, const Visibility &visibility,
+                                   const QString &columns)
     {
         QStringList where;
         QVariantList binds;
@@ -542,7 +635,7 @@ public:
                 priorities << static_cast<qint64>(*pr);
         }
         if (!query.priorities.isEmpty() && priorities.isEmpty())
-            return {}; // only unknown priorities: nothing can match
+            return std::nullopt; // only unknown priorities: nothing can match
         inIds(u"priority"_s, priorities);
         QList<qint64> assignees, teams;
         for (UserId id : query.assigneeIds)
@@ -644,15 +737,36 @@ public:
             column = u"status"_s;
         const QString direction = query.descending ? u"DESC"_s : u"ASC"_s;
         const QString whereSql = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
+        // "+column" keeps the planner from walking the sort index when the lookup plan was chosen.
+        return ListSql{u"SELECT "_s + columns + u" FROM tickets"_s + whereSql + u" ORDER BY "_s +
+                           (lookupPlan ? u"+"_s : QString()) + column + u' ' + direction + u", id "_s + direction +
+                           u" LIMIT ? OFFSET ?"_s,
+                       u"SELECT COUNT(*) FROM tickets"_s + whereSql, binds};
+    }
 
+    qint64 listTotal(const ListSql &sql)
+    {
+        QSqlQuery c(m_db);
+        c.setForwardOnly(true);
+        c.prepare(sql.count);
+        for (const QVariant &b : sql.binds)
+            c.addBindValue(b);
+        run(c);
+        return c.next() ? c.value(0).toLongLong() : 0;
+    }
+
+    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
+                           ListColumns columns = ListColumns::Full) override
+    {
         TicketPage page;
+        const std::optional<ListSql> sql =
+            listSql(query, visibility, columns == ListColumns::Summary ? kTicketSummaryColumns : kTicketColumns);
+        if (!sql)
+            return page;
         QSqlQuery q(m_db);
         q.setForwardOnly(true); // no client-side cache of every row
-        // "+column" keeps the planner from walking the sort index when the lookup plan was chosen.
-        q.prepare(u"SELECT "_s + (columns == ListColumns::Summary ? kTicketSummaryColumns : kTicketColumns) +
-                  u" FROM tickets"_s + whereSql + u" ORDER BY "_s + (lookupPlan ? u"+"_s : QString()) + column + u' ' +
-                  direction + u", id "_s + direction + u" LIMIT ? OFFSET ?"_s);
-        for (const QVariant &b : binds)
+        q.prepare(sql->select);
+        for (const QVariant &b : sql->binds)
             q.addBindValue(b);
         q.addBindValue(query.limit);
         q.addBindValue(query.offset);
@@ -660,15 +774,29 @@ public:
         while (q.next())
             page.tickets << ticketFrom(q);
         q.finish(); // release the read snapshot (WAL) at once
-        if (query.withTotal) {
-            QSqlQuery c(m_db);
-            c.prepare(u"SELECT COUNT(*) FROM tickets"_s + whereSql);
-            for (const QVariant &b : binds)
-                c.addBindValue(b);
-            run(c);
-            page.total = c.next() ? c.value(0).toLongLong() : 0;
-        }
+        if (query.withTotal)
+            page.total = listTotal(*sql);
         return page;
+    }
+
+    TicketListWritten writeTicketSummaries(const protocol::TicketQuery &query, const Visibility &visibility,
+                                           JsonWriter &w) override
+    {
+        TicketListWritten written;
+        const std::optional<ListSql> sql = listSql(query, visibility, kTicketRawSummaryColumns);
+        if (!sql)
+            return written;
+        {
+            RawStatement q(m_db, sql->select);
+            q.bind(sql->binds + QVariantList{query.limit, query.offset});
+            while (q.next()) {
+                writeTicketJson(w, RowJsonSource(q), true);
+                ++written.count;
+            }
+        } // finalized: the read snapshot (WAL) is released at once
+        if (query.withTotal)
+            written.total = listTotal(*sql);
+        return written;
     }
 
     qint64 ticketCount() override { return queryInt(u"SELECT COUNT(*) FROM tickets"_s); }

@@ -18,6 +18,10 @@
 #include <optional>
 #include <stdexcept>
 
+namespace crewline {
+class JsonWriter;
+}
+
 namespace crewline::server {
 
 class StorageError : public std::runtime_error
@@ -65,6 +69,13 @@ enum class ListColumns
 struct TicketPage
 {
     QList<Ticket> tickets;
+    qint64 total = -1; // -1 when not asked for
+};
+
+// What writeTicketSummaries wrote.
+struct TicketListWritten
+{
+    qsizetype count = 0;
     qint64 total = -1; // -1 when not asked for
 };
 
@@ -139,6 +150,11 @@ public:
     virtual void touchTicket(TicketId id, const QDateTime &updatedAt, const QDateTime &firstResponseAt) = 0;
     virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
                                    ListColumns columns = ListColumns::Full) = 0;
+    // The same page as listTickets(query, visibility, ListColumns::Summary), written as JSON array elements (each
+    // what Ticket::writeJson(w, true) writes for that ticket) straight from the database rows: the ticket list's
+    // fast path, without a Ticket per row.
+    virtual TicketListWritten writeTicketSummaries(const protocol::TicketQuery &query, const Visibility &visibility,
+                                                   JsonWriter &w) = 0;
     virtual qint64 ticketCount() = 0;
     // Tickets whose dispatch deadline (DispatchState::deadline) has passed, oldest first.
     virtual QList<Ticket> dispatchDue(const QDateTime &now, int limit) = 0;

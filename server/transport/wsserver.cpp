@@ -66,10 +66,12 @@ Connection::Connection(QWebSocket *socket, QObject *parent)
 
 Connection::~Connection() = default;
 
-bool Connection::send(const QString &frame)
+bool Connection::send(const OutgoingFrame &frame)
 {
-    // sendTextMessage returns the bytes queued; 0 means the frame was dropped (DEPENDENCIES.md trap 23).
-    return m_socket->sendTextMessage(frame) > 0;
+    // Both return the bytes queued; 0 means the frame was dropped (DEPENDENCIES.md trap 23).
+    if (binaryFrames)
+        return m_socket->sendBinaryMessage(frame.utf8()) > 0;
+    return m_socket->sendTextMessage(frame.text()) > 0;
 }
 
 bool Connection::takeToken(int ratePerSecond, int burst)
@@ -206,7 +208,7 @@ void WsServer::pingAll()
 
 void WsServer::reply(Connection *c, const QJsonValue &, const Response &response)
 {
-    if (!c->send(QString::fromUtf8(response.encode())))
+    if (!c->send(OutgoingFrame(response.encode())))
         qCWarning(lcNet) << "reply could not be queued for" << c->caller.username;
 }
 
@@ -282,14 +284,17 @@ void WsServer::dispatch(Connection *c, const protocol::Request &request)
 
     switch (op) {
     case Op::Hello:
-        with(std::type_identity<protocol::Hello>{}, [&](const protocol::Hello &) {
+        with(std::type_identity<protocol::Hello>{}, [&](const protocol::Hello &hello) {
             c->helloDone = true;
+            // The answer to this hello already goes out in the frames asked for.
+            c->binaryFrames = hello.binaryFrames;
             reply(c, id,
                   Response::success(
                       id, {{u"server"_s, u"crewline-server"_s},
                            {u"version"_s, QStringLiteral(CREWLINE_VERSION_STRING)},
                            {u"protocol"_s, protocol::kVersion},
                            {u"time"_s, timeToJson(QDateTime::currentDateTimeUtc())},
+                           {u"binaryFrames"_s, hello.binaryFrames},
                            {u"limits"_s, QJsonObject{{u"maxMessageBytes"_s, protocol::limits::kMaxMessageBytes},
                                                      {u"maxChunkBytes"_s, protocol::limits::kMaxChunkBytes},
                                                      {u"maxAttachmentBytes"_s, m_services.attachments.maxBytes()}}}}));
@@ -533,7 +538,7 @@ void WsServer::subscribe(Connection *c, const protocol::Request &request, const 
         for (const StoredEvent &e : batch) {
             cursor = e.event.seq;
             if (visible(*c, e)) {
-                c->send(QString::fromUtf8(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode()));
+                c->send(OutgoingFrame(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode()));
                 ++replayed;
             }
         }
@@ -570,7 +575,7 @@ bool WsServer::visible(const Connection &c, const StoredEvent &e) const
 void WsServer::broadcast(const QList<StoredEvent> &events)
 {
     for (const StoredEvent &e : events) {
-        QString frame; // encoded once, sent to everyone who may see it
+        std::optional<OutgoingFrame> frame; // encoded once, sent to everyone who may see it
         for (Connection *c : std::as_const(m_connections)) {
             if (e.event.seq <= c->lastSentSeq || !c->subscribed)
                 continue;
@@ -586,9 +591,9 @@ void WsServer::broadcast(const QList<StoredEvent> &events)
                 c->socket()->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too far behind; resume"_s);
                 continue;
             }
-            if (frame.isEmpty())
-                frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode());
-            c->send(frame);
+            if (!frame)
+                frame.emplace(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode());
+            c->send(*frame);
         }
     }
 }
@@ -608,8 +613,8 @@ void WsServer::flushStaffNotices()
     const QList<qint64> order = std::exchange(m_pendingOrder, {});
     const QHash<qint64, QJsonObject> pending = std::exchange(m_pendingStaff, {});
     for (qint64 user : order) {
-        const QString frame =
-            QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, pending.value(user), u"staff"_s}.encode());
+        const OutgoingFrame frame(
+            protocol::Push{protocol::Push::Kind::Notice, pending.value(user), u"staff"_s}.encode());
         for (Connection *o : std::as_const(m_connections)) {
             // Desk roles only: field devices do not need everyone's position, and with hundreds of engineers the
             // fan-out to each of them would grow with the square of their number.
@@ -677,7 +682,7 @@ void WsServer::announcePresence(const Connection *source, UserId user, const QSt
     }
     const QJsonObject data{
         {u"ticketId"_s, ticket.value()}, {u"userId"_s, user.value()}, {u"name"_s, name}, {u"activity"_s, activity}};
-    const QString frame = QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, data, u"presence"_s}.encode());
+    const OutgoingFrame frame(protocol::Push{protocol::Push::Kind::Notice, data, u"presence"_s}.encode());
     for (Connection *o : std::as_const(m_connections)) {
         if (o != source && o->subscribed && seesPresence(*o))
             o->send(frame);
@@ -712,7 +717,7 @@ void WsServer::sendPresenceSnapshot(Connection *c, const QJsonArray &entries)
 {
     // Also as notices right after the reply, so that a client needs no special case for what was there before it.
     for (const QJsonValue &v : entries)
-        c->send(QString::fromUtf8(protocol::Push{protocol::Push::Kind::Notice, v.toObject(), u"presence"_s}.encode()));
+        c->send(OutgoingFrame(protocol::Push{protocol::Push::Kind::Notice, v.toObject(), u"presence"_s}.encode()));
 }
 
 } // namespace crewline::server

@@ -56,6 +56,28 @@ struct TransportOptions
     int rateLimitBurst = 400;
 };
 
+// A message encoded once for any number of connections: its UTF-8 text, sent as it is to connections that take
+// binary frames, and the same text as a QString for text frames, made on first use.
+class OutgoingFrame
+{
+public:
+    explicit OutgoingFrame(QByteArray utf8)
+        : m_utf8(std::move(utf8))
+    {
+    }
+    const QByteArray &utf8() const { return m_utf8; }
+    const QString &text() const
+    {
+        if (m_text.isNull())
+            m_text = QString::fromUtf8(m_utf8);
+        return m_text;
+    }
+
+private:
+    QByteArray m_utf8;
+    mutable QString m_text;
+};
+
 // One client connection and what it has established: the session, its subscription, and the last event sent.
 class Connection : public QObject
 {
@@ -66,10 +88,11 @@ public:
 
     QWebSocket *socket() const { return m_socket; }
     quintptr key() const { return reinterpret_cast<quintptr>(this); }
-    bool send(const QString &frame);
+    bool send(const OutgoingFrame &frame);
     bool takeToken(int ratePerSecond, int burst); // rate limiting: false when over the limit
 
     bool helloDone = false;
+    bool binaryFrames = false; // asked for in hello: messages go out as binary frames of UTF-8 JSON
     Caller caller;
     QString token;
     QDateTime sessionExpires;

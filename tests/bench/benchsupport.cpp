@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -264,6 +265,33 @@ qint64 ServerProcess::statusKb(const char *field) const
             return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+double ServerProcess::cpuSeconds() const
+{
+    if (!isRunning())
+        return -1;
+    QFile f(u"/proc/%1/stat"_s.arg(m_process->processId()));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    // The command name may hold spaces: the fields after its closing parenthesis start with the state (field 3);
+    // utime and stime are fields 14 and 15.
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = static_cast<double>(::sysconf(_SC_CLK_TCK));
+    return static_cast<double>(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticks;
+}
+
+double selfCpuSeconds()
+{
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    const auto s = [](const timeval &t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    return s(u.ru_utime) + s(u.ru_stime);
 }
 
 // ---- the protocol client -------------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ void reportInfo(const QString &bench, const QJsonObject &info);
 // Something the server got wrong while being measured (an error answer where a result was due): listed under the
 // table by scripts/bench.sh. The benchmark itself still succeeds; correctness is the tests' job.
 void reportError(const QString &bench, const QString &what, const QString &detail);
-QString loadAverage(); // /proc/loadavg, first three fields
+QString loadAverage();   // /proc/loadavg, first three fields
+double selfCpuSeconds(); // user + system CPU time of this process so far
 
 // Raises RLIMIT_NOFILE to the hard limit (children started afterwards inherit it). Returns the new soft limit.
 qint64 raiseFileLimit();
@@ -95,6 +96,9 @@ public:
     qint64 statusKb(const char *field) const;
     double rssMb() const { return static_cast<double>(statusKb("VmRSS:")) / 1024.0; }
     double hwmMb() const { return static_cast<double>(statusKb("VmHWM:")) / 1024.0; }
+    // User + system CPU time the server has used so far (/proc/<pid>/stat); -1 when not running. Steadier than
+    // wall time on a shared machine.
+    double cpuSeconds() const;
 
 private:
     QString m_dataDir;

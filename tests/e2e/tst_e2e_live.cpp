@@ -63,6 +63,7 @@ private Q_SLOTS:
     void requesterSeesOwnTicketsWithoutInternalNotes();
     void unsubscribeStopsEvents();
     void newUsersWithoutContactDetails();
+    void binaryFramesCarryTheSameMessages();
 
 private:
     TestServer m_server;
@@ -344,6 +345,40 @@ void TestE2eLive::newUsersWithoutContactDetails()
     QVERIFY(req.waitForEvent([&](const Event &ev) { return ev.ticketId.value() == idOf(mine); }));
     for (const Event &ev : req.events())
         QVERIFY(ev.type != u"user.created");
+}
+
+// A client that asks for binary frames in hello gets every message as a binary frame holding the UTF-8 JSON a text
+// client gets: the answers (lists with Chinese text included) and the pushed events. Its requests stay text.
+void TestE2eLive::binaryFramesCarryTheSameMessages()
+{
+    TestClient text(u"text"_s), binary(u"binary"_s);
+    QVERIFY(text.loginAs(m_server.url(), m_cast.dispatcher2.username, m_cast.dispatcher2.password));
+    QVERIFY(binary.connectTo(m_server.url()));
+    const Response h = binary.hello(true);
+    CL_VERIFY_OK(h);
+    QCOMPARE(h.result.value(u"binaryFrames"_s).toBool(), true);
+    QCOMPARE(binary.binaryFrames(), 1); // the answer to hello itself
+    CL_VERIFY_OK(binary.login(m_cast.dispatcher2.username, m_cast.dispatcher2.password));
+    CL_VERIFY_OK(binary.request(Op::Subscribe));
+    const int framesBefore = binary.binaryFrames();
+
+    const QJsonObject t = createTicket(*m_a, {{u"title"_s, u"二进制帧 \"quoted\" 漏水"_s}});
+    QVERIFY(!t.isEmpty());
+    QVERIFY(binary.waitForEvent([&](const Event &e) { return e.ticketId.value() == idOf(t); }));
+    QVERIFY(binary.binaryFrames() > framesBefore);
+
+    const QJsonObject query{{u"text"_s, u"二进制帧"_s}, {u"withTotal"_s, true}};
+    const Response viaText = text.request(Op::TicketList, query);
+    const Response viaBinary = binary.request(Op::TicketList, query);
+    CL_VERIFY_OK(viaText);
+    CL_VERIFY_OK(viaBinary);
+    QCOMPARE(viaBinary.result.value(u"tickets"_s), viaText.result.value(u"tickets"_s));
+    QCOMPARE(viaBinary.result.value(u"total"_s).toInteger(), 1);
+    QCOMPARE(viaBinary.result.value(u"tickets"_s).toArray().at(0).toObject().value(u"title"_s).toString(),
+             u"二进制帧 \"quoted\" 漏水"_s);
+    QCOMPARE(text.binaryFrames(), 0);
+    QCOMPARE(text.undecodableFrames(), 0);
+    QCOMPARE(binary.undecodableFrames(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestE2eLive)

@@ -66,8 +66,13 @@ TestClient::TestClient(const QString &name, QObject *parent)
         Q_EMIT activity();
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
-        ++m_undecodable; // the protocol has no binary frames
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &utf8) {
+        ++m_binaryFrames;
+        if (m_binaryAsked) {
+            onMessage(utf8);
+            return;
+        }
+        ++m_undecodable; // not asked for in hello: the server must not send any
         Q_EMIT activity();
     });
 }
@@ -183,7 +188,12 @@ Response TestClient::sendRawBinary(const QByteArray &bytes, int timeoutMs)
 
 void TestClient::onText(const QString &text)
 {
-    const protocol::DecodedServerMessage m = protocol::decodeServerMessage(text.toUtf8());
+    onMessage(text.toUtf8());
+}
+
+void TestClient::onMessage(const QByteArray &text)
+{
+    const protocol::DecodedServerMessage m = protocol::decodeServerMessage(text);
     if (m.response) {
         m_responses << *m.response;
         if (m.response->id.isString())
@@ -201,9 +211,13 @@ void TestClient::onText(const QString &text)
     Q_EMIT activity();
 }
 
-Response TestClient::hello()
+Response TestClient::hello(bool binaryFrames)
 {
-    return request(Op::Hello, {{u"client"_s, u"crewline-e2e/1"_s}, {u"language"_s, u"en"_s}});
+    QJsonObject data{{u"client"_s, u"crewline-e2e/1"_s}, {u"language"_s, u"en"_s}};
+    if (binaryFrames)
+        data.insert(u"binaryFrames"_s, true);
+    m_binaryAsked = binaryFrames; // the answer itself may come as a binary frame
+    return request(Op::Hello, data);
 }
 
 Response TestClient::login(const QString &username, const QString &password)

@@ -66,9 +66,12 @@ public:
     // Every reply received so far, in arrival order (also those to raw frames and those nobody waited for).
     const QList<protocol::Response> &responses() const { return m_responses; }
     int undecodableFrames() const { return m_undecodable; }
+    int binaryFrames() const { return m_binaryFrames; }
 
     // The handshake and login steps.
-    protocol::Response hello();
+    // binaryFrames: ask for the server's messages as binary frames (docs/protocol.md, 2); they are then decoded
+    // like text frames and counted by binaryFrames().
+    protocol::Response hello(bool binaryFrames = false);
     protocol::Response login(const QString &username, const QString &password);
     protocol::Response resume(const QString &token);
     // connectTo + hello + login; false with a warning saying which step failed.
@@ -94,6 +97,7 @@ Q_SIGNALS:
 
 private:
     void onText(const QString &text);
+    void onMessage(const QByteArray &text);
 
     QString m_name;
     QWebSocket m_socket;
@@ -111,6 +115,8 @@ private:
     QList<Event> m_events;
     QList<protocol::Push> m_notices;
     int m_undecodable = 0;
+    int m_binaryFrames = 0;
+    bool m_binaryAsked = false;
     qint64 m_lastSeq = 0;
     QString m_token;
     qint64 m_userId = 0;

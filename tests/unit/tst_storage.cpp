@@ -4,6 +4,11 @@
 #include "server/storage/searchindex.h"
 #include "server/storage/store.h"
 
+#include "common/jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -148,6 +153,7 @@ private slots:
     void listKeysetPaging();
     void listSummaryColumns();
     void listFreeTextPlans();
+    void summariesFromRowsEqualTickets();
 
     void comments();
     void moveComments();
@@ -1358,6 +1364,177 @@ void TestStorage::readerSeesLaterCommits()
     // A read-only connection refuses writes.
     QVERIFY_THROWS_EXCEPTION(StorageError, reader->insertTicket(makeTicket(3), 0));
     m_store->checkpoint();
+}
+
+namespace {
+
+// Text that exercises every escape and what SQLite replaces when it converts stored UTF-8 to UTF-16: lone
+// surrogates, U+FFFE/U+FFFF, control characters, NUL, astral characters.
+QString awkwardText(QRandomGenerator &rng)
+{
+    static const QStringList pieces = {u"漏水"_s,
+                                       u"水泵房"_s,
+                                       u"\""_s,
+                                       u"\\"_s,
+                                       u"\n"_s,
+                                       u"\t"_s,
+                                       u"\u0001"_s,
+                                       u"\u007f"_s,
+                                       u"é"_s,
+                                       u"😀"_s,
+                                       u"printer"_s,
+                                       u"\u2028"_s,
+                                       QString(QChar(0xd800)),
+                                       QString(QChar(0xdc00)),
+                                       QString(QChar(0xfffe)),
+                                       QString(QChar(0xffff)),
+                                       QString(QChar(0)),
+                                       u"<b>"_s};
+    QString s;
+    const int n = static_cast<int>(rng.bounded(7));
+    for (int i = 0; i < n; ++i)
+        s += pieces.at(static_cast<int>(rng.bounded(pieces.size())));
+    return s;
+}
+
+QDateTime awkwardTime(QRandomGenerator &rng)
+{
+    switch (rng.bounded(4)) {
+    case 0:
+        return {};
+    case 1:
+        return QDateTime(QDate(1968, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
+    default:
+        return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(rng.bounded(4102444800000.0)), Qt::UTC);
+    }
+}
+
+} // namespace
+
+void TestStorage::summariesFromRowsEqualTickets()
+{
+    // The ticket list's fast path writes each row straight to JSON (writeTicketSummaries); it must give the very
+    // bytes Ticket::writeJson gives for the Tickets listTickets reads, for awkward text and every optional member.
+    QRandomGenerator rng(20261202);
+    QList<Ticket> tickets;
+    QList<int> phases;
+    for (int i = 1; i <= 600; ++i) {
+        Ticket t = makeTicket(i);
+        t.status = rng.bounded(2) ? u"registered"_s : awkwardText(rng);
+        t.suspendedFrom = rng.bounded(2) ? awkwardText(rng) : QString();
+        t.priority = static_cast<Priority>(rng.bounded(4));
+        t.category = awkwardText(rng);
+        t.department = awkwardText(rng);
+        t.title = (i % 3 == 0 ? u"水泵 "_s : QString()) + awkwardText(rng);
+        t.requester = {awkwardText(rng), awkwardText(rng), UserId(static_cast<qint64>(rng.bounded(3)))};
+        t.address = awkwardText(rng);
+        t.location = rng.bounded(3) ? GeoPoint::at(rng.bounded(180.0) - 90, rng.bounded(360.0) - 180) : GeoPoint();
+        t.assigneeId = UserId(static_cast<qint64>(rng.bounded(3)));
+        t.teamId = TeamId(static_cast<qint64>(rng.bounded(3)));
+        t.createdAt = awkwardTime(rng);
+        if (!t.createdAt.isValid())
+            t.createdAt = jan(1);
+        t.updatedAt = awkwardTime(rng);
+        if (!t.updatedAt.isValid())
+            t.updatedAt = jan(2);
+        t.acceptedAt = awkwardTime(rng);
+        t.firstResponseAt = awkwardTime(rng);
+        t.resolvedAt = awkwardTime(rng);
+        t.closedAt = awkwardTime(rng);
+        t.version = static_cast<qint64>(rng.bounded(1000000));
+        t.urgeCount = static_cast<int>(rng.bounded(5));
+        if (rng.bounded(4) == 0) {
+            t.pendingApproval.transition = u"approve"_s;
+            t.pendingApproval.approverRole = u"supervisor"_s;
+            t.pendingApproval.requestedAt = awkwardTime(rng);
+            t.pendingApproval.comment = awkwardText(rng);
+        }
+        if (rng.bounded(4) == 0) {
+            t.dispatch.mode = u"offered"_s;
+            t.dispatch.offeredTo = {UserId(2), UserId(3)};
+            t.dispatch.deadline = awkwardTime(rng);
+            t.dispatch.rule = awkwardText(rng);
+            t.dispatch.emergency = rng.bounded(2);
+        }
+        switch (rng.bounded(4)) {
+        case 0:
+            t.fields = {{u"rating"_s, 4}, {u"comment"_s, awkwardText(rng)}};
+            break;
+        case 1:
+            t.fields = {{u"rating"_s, 2.5}};
+            break;
+        case 2:
+            t.fields = {{u"rating"_s, u"not a number"_s}};
+            break;
+        default:
+            t.fields = {{u"resolution"_s, awkwardText(rng)}};
+        }
+        tickets << t;
+        phases << static_cast<int>(rng.bounded(4));
+    }
+    m_store->beginTransaction();
+    m_store->bulkInsertTickets(tickets, phases);
+    m_store->commitTransaction();
+
+    const auto viaTickets = [&](const protocol::TicketQuery &q) {
+        const TicketPage page = m_store->listTickets(q, {}, ListColumns::Summary);
+        QByteArray out;
+        JsonWriter w(out);
+        w.beginArray();
+        for (const Ticket &t : page.tickets)
+            t.writeJson(w, true);
+        w.endArray();
+        return std::pair{out, page.total};
+    };
+    const auto viaRows = [&](const protocol::TicketQuery &q) {
+        QByteArray out;
+        JsonWriter w(out);
+        w.beginArray();
+        const TicketListWritten written = m_store->writeTicketSummaries(q, {}, w);
+        w.endArray();
+        return std::tuple{out, written.total, written.count};
+    };
+
+    QList<protocol::TicketQuery> queries;
+    protocol::TicketQuery all;
+    all.limit = 500;
+    queries << all;
+    protocol::TicketQuery open = all;
+    open.open = true;
+    open.sort = u"number"_s;
+    open.descending = false;
+    open.afterId = TicketId(100);
+    queries << open;
+    protocol::TicketQuery byPriority = all;
+    byPriority.sort = u"priority"_s;
+    byPriority.withTotal = true;
+    byPriority.offset = 50;
+    queries << byPriority;
+    protocol::TicketQuery text = all;
+    text.text = u"水泵"_s;
+    text.withTotal = true;
+    queries << text;
+    protocol::TicketQuery none = all;
+    none.priorities = {u"no-such-priority"_s};
+    queries << none;
+
+    qsizetype compared = 0;
+    for (const protocol::TicketQuery &q : std::as_const(queries)) {
+        const auto [expected, expectedTotal] = viaTickets(q);
+        const auto [actual, total, count] = viaRows(q);
+        if (actual != expected) {
+            // Show where they part.
+            qsizetype at = 0;
+            while (at < actual.size() && at < expected.size() && actual.at(at) == expected.at(at))
+                ++at;
+            const qsizetype from = std::max<qsizetype>(0, at - 80);
+            QCOMPARE(actual.mid(from, 160), expected.mid(from, 160));
+        }
+        QCOMPARE(total, expectedTotal);
+        QCOMPARE(count, QJsonDocument::fromJson(expected).array().size());
+        compared += count;
+    }
+    QVERIFY(compared > 1000); // the queries did return rows
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

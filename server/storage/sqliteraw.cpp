@@ -1,0 +1,134 @@
+#include "server/storage/sqliteraw.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace crewline::server {
+
+namespace {
+
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        throw StorageError("not a QSQLITE connection");
+    sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!h)
+        throw StorageError("the QSQLITE connection is not open");
+    return h;
+}
+
+} // namespace
+
+RawStatement::RawStatement(const QSqlDatabase &db, const QString &sql)
+    : m_sql(sql)
+{
+    sqlite3 *h = handleOf(db);
+    const QByteArray text = sql.toUtf8();
+    const int rc = sqlite3_prepare_v2(h, text.constData(), static_cast<int>(text.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = sqlite3_errmsg(h);
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+        throw StorageError("SQL prepare failed: " + sql.toStdString() + ": " + message);
+    }
+}
+
+RawStatement::~RawStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+void RawStatement::fail(const char *what, int code) const
+{
+    throw StorageError(std::string(what) + " failed: " + m_sql.toStdString() + ": " + sqlite3_errstr(code) + ": " +
+                       sqlite3_errmsg(sqlite3_db_handle(m_stmt)));
+}
+
+void RawStatement::bind(const QVariantList &values)
+{
+    int index = 0;
+    for (const QVariant &v : values) {
+        ++index;
+        int rc = SQLITE_OK;
+        if (v.isNull()) {
+            rc = sqlite3_bind_null(m_stmt, index);
+        } else {
+            switch (v.typeId()) {
+            case QMetaType::QString: {
+                // As QSQLITE binds text: UTF-16, converted by SQLite.
+                const QString s = v.toString();
+                rc = sqlite3_bind_text16(m_stmt, index, s.utf16(), static_cast<int>(s.size() * 2), SQLITE_TRANSIENT);
+                break;
+            }
+            case QMetaType::Double:
+            case QMetaType::Float:
+                rc = sqlite3_bind_double(m_stmt, index, v.toDouble());
+                break;
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+            case QMetaType::ULongLong:
+            case QMetaType::Long:
+            case QMetaType::ULong:
+            case QMetaType::Bool:
+                rc = sqlite3_bind_int64(m_stmt, index, v.toLongLong());
+                break;
+            default:
+                throw StorageError("cannot bind a value of type " + std::string(v.typeName()));
+            }
+        }
+        if (rc != SQLITE_OK)
+            fail("binding", rc);
+    }
+}
+
+bool RawStatement::next()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    sqlite3_reset(m_stmt);
+    if (rc != SQLITE_DONE)
+        fail("SQL", rc);
+    return false;
+}
+
+bool RawStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 RawStatement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double RawStatement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QUtf8StringView RawStatement::text(int column) const
+{
+    // sqlite3_column_text first, then the byte count of what it returned (the order SQLite documents).
+    const unsigned char *data = sqlite3_column_text(m_stmt, column);
+    const int bytes = sqlite3_column_bytes(m_stmt, column);
+    if (!data)
+        return {};
+    return QUtf8StringView(reinterpret_cast<const char *>(data), bytes);
+}
+
+QString RawStatement::text16(int column) const
+{
+    const void *data = sqlite3_column_text16(m_stmt, column);
+    const int bytes = sqlite3_column_bytes16(m_stmt, column);
+    if (!data)
+        return {};
+    return QString(reinterpret_cast<const QChar *>(data), bytes / 2);
+}
+
+} // namespace crewline::server
