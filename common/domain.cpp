@@ -3,6 +3,7 @@
 #include "common/jsonwriter.h"
 #include "common/ticketjson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace crewline {
@@ -260,10 +261,10 @@ private:
 
 } // namespace
 
-void Ticket::writeJson(JsonWriter &w, bool summary) const
+void Ticket::writeJson(JsonWriter &w, bool summary, TicketShape shape) const
 {
     // Keep in step with toJson(): tst_jsonwriter compares the two for every member.
-    writeTicketJson(w, TicketJsonSource(*this), summary);
+    writeTicketJson(w, TicketJsonSource(*this), summary, shape);
 }
 
 Ticket Ticket::fromJson(const QJsonObject &o)
@@ -300,6 +301,44 @@ Ticket Ticket::fromJson(const QJsonObject &o)
     t.fields = o.value(QLatin1String("fields")).toObject();
     if (o.value(QLatin1String("dispatch")).isObject())
         t.dispatch = DispatchState::fromJson(o.value(QLatin1String("dispatch")).toObject());
+    return t;
+}
+
+Ticket Ticket::fromRow(const QJsonArray &r)
+{
+    // The columns of kTicketRowColumns (ticketjson.h), in that order; the conversions of fromJson.
+    Ticket t;
+    const auto at = [&r](int i) { return r.at(i); };
+    t.id = TicketId(at(0).toInteger());
+    t.number = at(1).toString();
+    t.type = at(2).toString();
+    t.status = at(3).toString();
+    t.suspendedFrom = at(4).toString();
+    t.priority = priorityFromName(at(5).toString()).value_or(Priority::Normal);
+    t.category = at(6).toString();
+    t.department = at(7).toString();
+    t.title = at(8).toString();
+    t.requester = Requester::fromJson(at(9).toObject());
+    t.address = at(10).toString();
+    t.location = pointFromJson(at(11));
+    t.source = at(12).toString();
+    t.assigneeId = UserId(at(13).toInteger());
+    t.teamId = TeamId(at(14).toInteger());
+    t.createdBy = UserId(at(15).toInteger());
+    t.createdAt = timeFromJson(at(16));
+    t.updatedAt = timeFromJson(at(17));
+    t.acceptedAt = timeFromJson(at(18));
+    t.firstResponseAt = timeFromJson(at(19));
+    t.resolvedAt = timeFromJson(at(20));
+    t.closedAt = timeFromJson(at(21));
+    t.version = at(22).toInteger();
+    t.urgeCount = at(23).toInt();
+    t.mergedInto = TicketId(at(24).toInteger());
+    if (at(25).isObject())
+        t.pendingApproval = PendingApproval::fromJson(at(25).toObject());
+    if (at(26).isObject())
+        t.dispatch = DispatchState::fromJson(at(26).toObject());
+    t.fields = at(27).toObject();
     return t;
 }
 

@@ -104,8 +104,12 @@ struct Ticket
     // highlights low ratings).
     QJsonObject toSummaryJson() const;
     // The same members as toJson() / toSummaryJson(), written straight to JSON text (the fast path for lists).
-    void writeJson(JsonWriter &w, bool summary) const;
+    // shape Row: the "rows" shape of a summary (ticketjson.h).
+    void writeJson(JsonWriter &w, bool summary, TicketShape shape = TicketShape::Object) const;
     static Ticket fromJson(const QJsonObject &o);
+    // A summary in the "rows" shape (kTicketRowColumns in ticketjson.h); the same Ticket fromJson gives for the
+    // summary object.
+    static Ticket fromRow(const QJsonArray &row);
     friend bool operator==(const Ticket &, const Ticket &) = default;
 };
 

@@ -146,6 +146,7 @@ struct TicketQuery
     TicketId afterId; // keyset paging with sort "number": only ids after this one in the sort direction
     int limit = kDefaultPageSize;
     bool withTotal = true;
+    QString shape = QStringLiteral("objects"); // objects | rows (arrays in kTicketRowColumns order, ticketjson.h)
     template<class V>
     void fields(V &v)
     {
@@ -171,6 +172,7 @@ struct TicketQuery
         v(u"afterId", afterId, Need::Optional);
         v(u"limit", limit, Need::Optional, 1, kMaxPageSize);
         v(u"withTotal", withTotal, Need::Optional);
+        v(u"shape", shape, Need::Optional, 16);
     }
 };
 

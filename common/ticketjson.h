@@ -21,53 +21,76 @@
 #include "common/jsonwriter.h"
 #include "common/types.h"
 
+#include <array>
 #include <optional>
 
 namespace crewline {
 
+// The "rows" shape of a ticket summary (ticket.list with "shape": "rows", docs/protocol.md 8.9): the summary's
+// members as one JSON array in this order, without the names. A member the object form leaves out is null here
+// (suspendedFrom, fields). Ticket::fromRow reads it back.
+inline constexpr std::array<const char *, 28> kTicketRowColumns = {
+    "id",         "number",    "type",      "status",     "suspendedFrom",   "priority",        "category",
+    "department", "title",     "requester", "address",    "location",        "source",          "assigneeId",
+    "teamId",     "createdBy", "createdAt", "updatedAt",  "acceptedAt",      "firstResponseAt", "resolvedAt",
+    "closedAt",   "version",   "urgeCount", "mergedInto", "pendingApproval", "dispatch",        "fields"};
+
 template<class Source>
-void writeTicketJson(JsonWriter &w, const Source &s, bool summary)
+void writeTicketJson(JsonWriter &w, const Source &s, bool summary, TicketShape shape = TicketShape::Object)
 {
-    const auto time = [&w](const char *name, std::optional<qint64> ms) {
-        w.key(name);
+    const bool row = shape == TicketShape::Row; // rows are summaries: no description, fields reduced to the rating
+    if (row)
+        summary = true;
+    // A member's name, in the object shape only.
+    const auto key = [&w, row](const char *name) {
+        if (!row)
+            w.key(name);
+    };
+    const auto time = [&w, &key](const char *name, std::optional<qint64> ms) {
+        key(name);
         if (ms)
             w.timeMs(*ms);
         else
             w.null();
     };
-    const auto object = [&w](const char *name, const QByteArray &json) {
-        w.key(name);
+    const auto object = [&w, &key](const char *name, const QByteArray &json) {
+        key(name);
         if (json.isEmpty())
             w.null();
         else
             w.raw(json);
     };
-    w.beginObject();
-    w.key("id");
+    if (row)
+        w.beginArray();
+    else
+        w.beginObject();
+    key("id");
     w.value(s.id());
-    w.key("number");
+    key("number");
     w.value(s.number());
-    w.key("type");
+    key("type");
     w.value(s.type());
-    w.key("status");
+    key("status");
     w.value(s.status());
     if (const auto from = s.suspendedFrom(); !from.isEmpty()) {
-        w.key("suspendedFrom");
+        key("suspendedFrom");
         w.value(from);
+    } else if (row) {
+        w.null();
     }
-    w.key("priority");
+    key("priority");
     w.value(priorityName(s.priority()));
-    w.key("category");
+    key("category");
     w.value(s.category());
-    w.key("department");
+    key("department");
     w.value(s.department());
-    w.key("title");
+    key("title");
     w.value(s.title());
     if (!summary) {
         w.key("description");
         w.value(s.description());
     }
-    w.key("requester");
+    key("requester");
     w.beginObject();
     if (const auto name = s.requesterName(); !name.isEmpty()) {
         w.key("name");
@@ -82,9 +105,9 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary)
         w.value(user);
     }
     w.endObject();
-    w.key("address");
+    key("address");
     w.value(s.address());
-    w.key("location");
+    key("location");
     if (const std::optional<GeoPoint> at = s.location()) {
         w.beginObject();
         w.key("lat");
@@ -95,13 +118,13 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary)
     } else {
         w.null();
     }
-    w.key("source");
+    key("source");
     w.value(s.source());
-    w.key("assigneeId");
+    key("assigneeId");
     w.id(s.assigneeId());
-    w.key("teamId");
+    key("teamId");
     w.id(s.teamId());
-    w.key("createdBy");
+    key("createdBy");
     w.id(s.createdBy());
     time("createdAt", s.createdAtMs());
     time("updatedAt", s.updatedAtMs());
@@ -109,11 +132,11 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary)
     time("firstResponseAt", s.firstResponseAtMs());
     time("resolvedAt", s.resolvedAtMs());
     time("closedAt", s.closedAtMs());
-    w.key("version");
+    key("version");
     w.value(s.version());
-    w.key("urgeCount");
+    key("urgeCount");
     w.value(s.urgeCount());
-    w.key("mergedInto");
+    key("mergedInto");
     w.id(s.mergedInto());
     object("pendingApproval", s.pendingApprovalJson());
     object("dispatch", s.dispatchJson());
@@ -122,13 +145,18 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary)
         w.raw(s.fieldsJson());
     } else if (const std::optional<double> rating = s.rating()) {
         // Summaries keep the satisfaction rating (toSummaryJson).
-        w.key("fields");
+        key("fields");
         w.beginObject();
         w.key("rating");
         w.value(*rating);
         w.endObject();
+    } else if (row) {
+        w.null();
     }
-    w.endObject();
+    if (row)
+        w.endArray();
+    else
+        w.endObject();
 }
 
 } // namespace crewline

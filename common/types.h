@@ -95,6 +95,13 @@ std::optional<LinkKind> linkKindFromName(const QString &name);
 QStringList allSourceNames();
 
 // A WGS-84 position. Invalid when not set.
+// How a ticket is written as JSON (common/ticketjson.h).
+enum class TicketShape
+{
+    Object, // {"id": …, "number": …}: Ticket::toJson() / toSummaryJson()
+    Row     // [id, number, …] in kTicketRowColumns order; summaries only
+};
+
 struct GeoPoint
 {
     double lat = 0;

@@ -108,23 +108,26 @@ void Workspace::loadPage(const QJsonObject &query, qint64 afterId, int loadedSoF
     if (afterId > 0)
         q.insert(u"afterId"_s, afterId);
     q.insert(u"limit"_s, kPageSize);
+    q.insert(u"shape"_s, u"rows"_s);
     m_connection.request(Op::TicketList, q, [this, query, loadedSoFar, done](const Response &r) {
         if (!r.ok) {
             qCWarning(lcClient) << "loading tickets failed:" << r.error.message;
             done(loadedSoFar);
             return;
         }
-        const QJsonArray rows = r.result.value(u"tickets"_s).toArray();
+        // The "rows" shape: each ticket an array in kTicketRowColumns order, half the text of named members and
+        // decoded by position (docs/performance.md).
+        const QJsonArray rows = r.result.value(u"rows"_s).toArray();
         const int loaded = loadedSoFar + static_cast<int>(rows.size());
         // The next page is asked for before this one is decoded, so that the server reads it meanwhile. Its
         // handler runs after this one returns, so pages still reach the model in order.
         const bool more = rows.size() == kPageSize;
         if (more)
-            loadPage(query, rows.last().toObject().value(u"id"_s).toInteger(), loaded, done);
+            loadPage(query, rows.last().toArray().at(0).toInteger(), loaded, done);
         QList<Ticket> page;
         page.reserve(rows.size());
         for (const QJsonValue &v : rows)
-            page.append(Ticket::fromJson(v.toObject()));
+            page.append(Ticket::fromRow(v.toArray()));
         m_tickets.upsertMany(std::move(page));
         Q_EMIT loadProgress(loaded, false);
         if (!more)

@@ -400,6 +400,9 @@ Outcome TicketService::list(const Caller &caller, const protocol::TicketQuery &q
     if (!sortKeys.contains(query.sort))
         return fail(ErrorCode::InvalidField, u"field \"sort\" must be one of: %1"_s.arg(sortKeys.join(u", "_s)),
                     {{u"field"_s, u"sort"_s}});
+    if (query.shape != u"objects" && query.shape != u"rows")
+        return fail(ErrorCode::InvalidField, u"field \"shape\" must be \"objects\" or \"rows\""_s,
+                    {{u"field"_s, u"shape"_s}});
     if (query.afterId.isValid() && query.sort != u"number")
         return fail(ErrorCode::InvalidField, u"\"afterId\" needs \"sort\": \"number\""_s, {{u"field"_s, u"afterId"_s}});
     for (const QString &p : query.priorities) {
@@ -416,13 +419,22 @@ Outcome TicketService::list(const Caller &caller, const protocol::TicketQuery &q
     json.reserve(256 + query.limit * 640);
     JsonWriter w(json);
     w.beginObject();
+    const bool rows = query.shape == u"rows";
+    if (rows) {
+        w.key("columns");
+        w.beginArray();
+        for (const char *column : kTicketRowColumns)
+            w.value(QUtf8StringView(column));
+        w.endArray();
+    }
     w.key("offset");
     w.value(query.offset);
     w.key("seq");
     w.value(seq);
-    w.key("tickets");
+    w.key(rows ? "rows" : "tickets");
     w.beginArray();
-    const TicketListWritten page = m_reader.writeTicketSummaries(query, visibility, w);
+    const TicketListWritten page =
+        m_reader.writeTicketSummaries(query, visibility, w, rows ? TicketShape::Row : TicketShape::Object);
     w.endArray();
     if (page.total >= 0) {
         w.key("total");

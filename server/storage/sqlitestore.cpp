@@ -780,7 +780,7 @@ public:
     }
 
     TicketListWritten writeTicketSummaries(const protocol::TicketQuery &query, const Visibility &visibility,
-                                           JsonWriter &w) override
+                                           JsonWriter &w, TicketShape shape) override
     {
         TicketListWritten written;
         const std::optional<ListSql> sql = listSql(query, visibility, kTicketRawSummaryColumns);
@@ -790,7 +790,7 @@ public:
             RawStatement q(m_db, sql->select);
             q.bind(sql->binds + QVariantList{query.limit, query.offset});
             while (q.next()) {
-                writeTicketJson(w, RowJsonSource(q), true);
+                writeTicketJson(w, RowJsonSource(q), true, shape);
                 ++written.count;
             }
         } // finalized: the read snapshot (WAL) is released at once

@@ -6,6 +6,7 @@
 
 #include "common/domain.h"
 #include "common/messages.h"
+#include "common/ticketjson.h"
 #include "server/storage/statscounters.h"
 
 #include <QDateTime>
@@ -17,10 +18,6 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
-
-namespace crewline {
-class JsonWriter;
-}
 
 namespace crewline::server {
 
@@ -154,7 +151,7 @@ public:
     // what Ticket::writeJson(w, true) writes for that ticket) straight from the database rows: the ticket list's
     // fast path, without a Ticket per row.
     virtual TicketListWritten writeTicketSummaries(const protocol::TicketQuery &query, const Visibility &visibility,
-                                                   JsonWriter &w) = 0;
+                                                   JsonWriter &w, TicketShape shape = TicketShape::Object) = 0;
     virtual qint64 ticketCount() = 0;
     // Tickets whose dispatch deadline (DispatchState::deadline) has passed, oldest first.
     virtual QList<Ticket> dispatchDue(const QDateTime &now, int limit) = 0;

@@ -311,7 +311,11 @@ BenchClient::BenchClient(QObject *parent)
         if (wasOpen)
             failAll(u"<disconnected>"_s);
     });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchClient::onText);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { onMessage(text.toUtf8(), nowNs()); });
+    // After "binaryFrames": true in hello (what the console asks for), messages come as binary frames of UTF-8.
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &utf8) { onMessage(utf8, nowNs()); });
     m_socket.setMaxAllowedIncomingMessageSize(64 * 1024 * 1024);
 }
 
@@ -404,16 +408,15 @@ void BenchClient::attempt(const std::shared_ptr<Retry> &retry)
     }
 }
 
-void BenchClient::onText(const QString &text)
+void BenchClient::onMessage(const QByteArray &text, qint64 received)
 {
-    const qint64 received = nowNs();
     // Events are by far the most frequent frames: recognise them without decoding (members are sorted by name).
-    if (text.startsWith(u"{\"event\":")) {
+    if (text.startsWith("{\"event\":")) {
         if (m_onEvent)
             m_onEvent(text, received);
         return;
     }
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QJsonObject o = QJsonDocument::fromJson(text).object();
     if (o.contains(u"event"_s)) {
         if (m_onEvent)
             m_onEvent(text, received);
@@ -508,7 +511,7 @@ bool BenchClient::resumeSync(const QUrl &url, const QString &token)
     return resume && resume->ok;
 }
 
-qint64 lastIntField(QStringView frame, QStringView key)
+qint64 lastIntField(QByteArrayView frame, QByteArrayView key)
 {
     const qsizetype at = frame.lastIndexOf(key);
     if (at < 0)
@@ -516,8 +519,8 @@ qint64 lastIntField(QStringView frame, QStringView key)
     qsizetype i = at + key.size();
     qint64 value = 0;
     bool any = false;
-    while (i < frame.size() && frame[i].isDigit()) {
-        value = value * 10 + frame[i].digitValue();
+    while (i < frame.size() && frame[i] >= '0' && frame[i] <= '9') {
+        value = value * 10 + (frame[i] - '0');
         any = true;
         ++i;
     }

@@ -127,7 +127,7 @@ class BenchClient : public QObject
 public:
     using Done = std::function<void(const Reply &)>;
     // An event frame as received, and when: the frame is not decoded (the receiver picks what it needs).
-    using EventHandler = std::function<void(QStringView frame, qint64 receivedNs)>;
+    using EventHandler = std::function<void(QByteArrayView frame, qint64 receivedNs)>; // the frame's UTF-8
 
     explicit BenchClient(QObject *parent = nullptr);
     ~BenchClient() override;
@@ -165,7 +165,7 @@ public:
 private:
     struct Retry;
     void attempt(const std::shared_ptr<Retry> &retry);
-    void onText(const QString &text);
+    void onMessage(const QByteArray &text, qint64 receivedNs); // a text or binary frame's UTF-8
     void failAll(const QString &code);
 
     QWebSocket m_socket;
@@ -184,7 +184,7 @@ private:
 
 // The integer after `"key":` at the last occurrence of the key in an event frame, or -1. Events are encoded with
 // members sorted by name, so the last "ticketId"/"seq" is the event's own, after everything in "data".
-qint64 lastIntField(QStringView frame, QStringView key);
+qint64 lastIntField(QByteArrayView frame, QByteArrayView key);
 
 // ---- common set-up -------------------------------------------------------------------------------------------
 

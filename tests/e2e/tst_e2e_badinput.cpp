@@ -133,6 +133,11 @@ void TestE2eBadInput::rejected_data()
     QTest::newRow("afterId without number sort")
         << QByteArray(R"({"v":1,"id":"f3b","op":"ticket.list","data":{"afterId":5,"sort":"updated"}})")
         << u"invalid_field"_s << u"afterId"_s << QJsonValue(u"f3b"_s);
+    QTest::newRow("unknown list shape") << QByteArray(
+                                               R"({"v":1,"id":"f3s","op":"ticket.list","data":{"shape":"columns"}})")
+                                        << u"invalid_field"_s << u"shape"_s << QJsonValue(u"f3s"_s);
+    QTest::newRow("list shape is a number") << QByteArray(R"({"v":1,"id":"f3t","op":"ticket.list","data":{"shape":2}})")
+                                            << u"invalid_field"_s << u"shape"_s << QJsonValue(u"f3t"_s);
     QTest::newRow("afterId is a string")
         << QByteArray(R"({"v":1,"id":"f3c","op":"ticket.list","data":{"afterId":"5","sort":"number"}})")
         << u"invalid_field"_s << u"afterId"_s << QJsonValue(u"f3c"_s);

@@ -274,6 +274,28 @@ void TestE2eTickets::listFiltersPagingSort()
     for (const QJsonValue &t : byPriority.result.value(u"tickets"_s).toArray())
         order << t.toObject().value(u"priority"_s).toString();
     QCOMPARE(order, (QStringList{u"urgent"_s, u"urgent"_s, u"high"_s, u"normal"_s, u"normal"_s, u"low"_s}));
+    // The "rows" shape: the same page, each ticket an array under the named columns.
+    const Response asRows = m_disp->request(
+        Op::TicketList,
+        {{u"text"_s, marker}, {u"sort"_s, u"priority"_s}, {u"descending"_s, true}, {u"shape"_s, u"rows"_s}});
+    CL_VERIFY_OK(asRows);
+    const QJsonArray columns = asRows.result.value(u"columns"_s).toArray();
+    const QJsonArray rows = asRows.result.value(u"rows"_s).toArray();
+    const QJsonArray objects = byPriority.result.value(u"tickets"_s).toArray();
+    QVERIFY(!asRows.result.contains(u"tickets"_s));
+    QCOMPARE(asRows.result.value(u"total"_s).toInteger(), 6);
+    QCOMPARE(rows.size(), objects.size());
+    QVERIFY(columns.contains(u"id"_s) && columns.contains(u"priority"_s) && !columns.contains(u"description"_s));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QJsonArray row = rows.at(i).toArray();
+        const QJsonObject object = objects.at(i).toObject();
+        QCOMPARE(row.size(), columns.size());
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const QString name = columns.at(c).toString();
+            QCOMPARE(row.at(c), object.contains(name) ? object.value(name) : QJsonValue(QJsonValue::Null));
+        }
+    }
+    CL_COMPARE_ERROR(m_disp->request(Op::TicketList, {{u"shape"_s, u"table"_s}}), "invalid_field");
     CL_COMPARE_ERROR(m_disp->request(Op::TicketList, {{u"sort"_s, u"colour"_s}}), "invalid_field");
     CL_COMPARE_ERROR(m_disp->request(Op::TicketList, {{u"limit"_s, 100000}}), "invalid_field");
 

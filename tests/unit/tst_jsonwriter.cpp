@@ -4,10 +4,12 @@
 #include "common/domain.h"
 #include "common/jsonwriter.h"
 #include "common/protocol.h"
+#include "common/ticketjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -124,6 +126,40 @@ private slots:
             QCOMPARE(gotFull, expected);
             QCOMPARE(parse(summary), t.toSummaryJson());
         }
+    }
+
+    // The "rows" shape carries the summary's members by position: read back with fromRow it gives the Ticket that
+    // fromJson gives for the summary object, and its columns are the summary's member names.
+    void rowsMatchSummaries()
+    {
+        QRandomGenerator rng(7202);
+        QSet<QString> summaryKeys;
+        for (int i = 0; i < 2000; ++i) {
+            const Ticket t = randomTicket(rng);
+            QByteArray row;
+            {
+                JsonWriter w(row);
+                t.writeJson(w, true, TicketShape::Row);
+            }
+            QJsonParseError error;
+            const QJsonArray parsed = QJsonDocument::fromJson(row, &error).array();
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QCOMPARE(parsed.size(), qsizetype(kTicketRowColumns.size()));
+            const QJsonObject summary = t.toSummaryJson();
+            QCOMPARE(Ticket::fromRow(parsed), Ticket::fromJson(summary));
+            for (auto it = summary.begin(); it != summary.end(); ++it)
+                summaryKeys.insert(it.key());
+            // Member by member: the column's value is the summary's (null where the object leaves it out).
+            for (size_t c = 0; c < kTicketRowColumns.size(); ++c) {
+                const QString name = QString::fromLatin1(kTicketRowColumns[c]);
+                QCOMPARE(parsed.at(static_cast<qsizetype>(c)),
+                         summary.contains(name) ? summary.value(name) : QJsonValue(QJsonValue::Null));
+            }
+        }
+        QSet<QString> columns;
+        for (const char *c : kTicketRowColumns)
+            columns.insert(QString::fromLatin1(c));
+        QCOMPARE(columns, summaryKeys); // no summary member is missing from the columns, and none is extra
     }
 
     // A member added to toJson() must be added to writeJson() too: the default ticket shows every unconditional key.
