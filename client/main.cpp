@@ -52,6 +52,7 @@ void installTranslations(QApplication &app, const QString &language)
 
 int main(int argc, char *argv[])
 {
+    crewline::useHugePagesForTheHeap(argv);
     crewline::tuneAllocatorForLargeMessages();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Crewline"_s);

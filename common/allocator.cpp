@@ -1,7 +1,12 @@
 #include "common/allocator.h"
 
+#include <cstdlib> // first: defines __GLIBC__ for the tests below
+#include <cstring>
+#include <string>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <unistd.h>
 #endif
 
 namespace crewline {
@@ -13,6 +18,29 @@ void tuneAllocatorForLargeMessages()
     // free heap top is kept for the next message instead of being trimmed.
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
+}
+
+void useHugePagesForTheHeap(char *argv[])
+{
+#if defined(__GLIBC__) && defined(__linux__)
+    if (std::getenv("CREWLINE_NO_THP"))
+        return;
+    const char *current = std::getenv("GLIBC_TUNABLES");
+    if (current && std::strstr(current, "glibc.malloc.hugetlb="))
+        return; // already set, by us before the re-execution or by whoever started us
+    std::string tunables = current && *current ? std::string(current) + ':' : std::string();
+    tunables += "glibc.malloc.hugetlb=1";
+    if (::setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0)
+        return;
+    ::execv("/proc/self/exe", argv);
+    // Could not re-execute (no /proc?): carry on with 4 KiB pages, and do not pass the tunable on to children.
+    if (current)
+        ::setenv("GLIBC_TUNABLES", current, 1);
+    else
+        ::unsetenv("GLIBC_TUNABLES");
+#else
+    (void)argv;
 #endif
 }
 

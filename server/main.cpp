@@ -44,6 +44,7 @@ void applyLogLevel(const QString &level)
 
 int main(int argc, char *argv[])
 {
+    crewline::useHugePagesForTheHeap(argv);
     crewline::tuneAllocatorForLargeMessages();
     // Qt's own event dispatcher scales with many sockets; the glib one does not (DEPENDENCIES.md trap 21).
     qputenv("QT_NO_GLIB", "1");

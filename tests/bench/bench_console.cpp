@@ -46,6 +46,7 @@ double selfRssMb()
 
 int main(int argc, char *argv[])
 {
+    crewline::useHugePagesForTheHeap(argv);
     crewline::tuneAllocatorForLargeMessages(); // as the console's main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
