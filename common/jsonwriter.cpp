@@ -20,78 +20,7 @@ void appendDigits(QByteArray &out, int value, int width)
     out.append(buffer, width);
 }
 
-} // namespace
-
-void appendJsonString(QByteArray &out, QStringView text)
-{
-    out.append('"');
-    const qsizetype n = text.size();
-    const QChar *data = text.data();
-    qsizetype i = 0;
-    while (i < n) {
-        const char16_t c = data[i].unicode();
-        if (c >= 0x80) {
-            // A run of non-ASCII text: UTF-8 encode it in one go. A lone surrogate cannot be UTF-8: it is written
-            // as a \uXXXX escape, as QJsonDocument does.
-            qsizetype j = i;
-            while (j < n && data[j].unicode() >= 0x80) {
-                if (data[j].isHighSurrogate() && j + 1 < n && data[j + 1].isLowSurrogate()) {
-                    j += 2;
-                    continue;
-                }
-                if (data[j].isSurrogate())
-                    break;
-                ++j;
-            }
-            if (j > i) {
-                out.append(text.sliced(i, j - i).toUtf8());
-                i = j;
-                continue;
-            }
-            const char escape[] = {'\\',         'u', kHex[(c >> 12) & 0xf], kHex[(c >> 8) & 0xf], kHex[(c >> 4) & 0xf],
-                                   kHex[c & 0xf]};
-            out.append(escape, 6);
-            ++i;
-            continue;
-        }
-        switch (c) {
-        case u'"':
-            out.append("\\\"", 2);
-            break;
-        case u'\\':
-            out.append("\\\\", 2);
-            break;
-        case u'\b':
-            out.append("\\b", 2);
-            break;
-        case u'\f':
-            out.append("\\f", 2);
-            break;
-        case u'\n':
-            out.append("\\n", 2);
-            break;
-        case u'\r':
-            out.append("\\r", 2);
-            break;
-        case u'\t':
-            out.append("\\t", 2);
-            break;
-        default:
-            if (c < 0x20) {
-                const char escape[] = {'\\', 'u', '0', '0', kHex[(c >> 4) & 0xf], kHex[c & 0xf]};
-                out.append(escape, 6);
-            } else {
-                out.append(static_cast<char>(c));
-            }
-        }
-        ++i;
-    }
-    out.append('"');
-}
-
-namespace {
-
-// The escapes of appendJsonString for one ASCII character.
+// The escapes of a JSON string literal for one ASCII character.
 inline void appendAscii(QByteArray &out, char c)
 {
     switch (c) {
@@ -151,6 +80,44 @@ inline void appendCodePoint(QByteArray &out, char32_t c)
 }
 
 } // namespace
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    out.append('"');
+    const qsizetype n = text.size();
+    const QChar *data = text.data();
+    qsizetype i = 0;
+    while (i < n) {
+        const char16_t c = data[i].unicode();
+        if (c >= 0x80) {
+            // A run of non-ASCII text: UTF-8 encode it in one go. A lone surrogate cannot be UTF-8: it is written
+            // as a \uXXXX escape, as QJsonDocument does.
+            qsizetype j = i;
+            while (j < n && data[j].unicode() >= 0x80) {
+                if (data[j].isHighSurrogate() && j + 1 < n && data[j + 1].isLowSurrogate()) {
+                    j += 2;
+                    continue;
+                }
+                if (data[j].isSurrogate())
+                    break;
+                ++j;
+            }
+            if (j > i) {
+                out.append(text.sliced(i, j - i).toUtf8());
+                i = j;
+                continue;
+            }
+            const char escape[] = {'\\',         'u', kHex[(c >> 12) & 0xf], kHex[(c >> 8) & 0xf], kHex[(c >> 4) & 0xf],
+                                   kHex[c & 0xf]};
+            out.append(escape, 6);
+            ++i;
+            continue;
+        }
+        appendAscii(out, static_cast<char>(c));
+        ++i;
+    }
+    out.append('"');
+}
 
 void appendJsonStringUtf8(QByteArray &out, QByteArrayView utf8)
 {
