@@ -406,7 +406,8 @@ public:
 
     QList<FieldStaff> staff(const QDate &today) override
     {
-        QSqlQuery &q = prepared(kStaffSelect + u" ORDER BY s.user_id"_s);
+        // Active accounts only: an inactive engineer is neither on the map nor a dispatch candidate.
+        QSqlQuery &q = prepared(kStaffSelect + u" WHERE u.active = 1 ORDER BY s.user_id"_s);
         run(q);
         QList<FieldStaff> out;
         while (q.next())

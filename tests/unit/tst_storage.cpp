@@ -333,6 +333,18 @@ void TestStorage::teamsAndStaff()
         m_store->insertTicket(t, phase);
     }
     QCOMPARE(m_store->staff().first().openTickets, 3);
+
+    // An inactive account is no longer field staff: not listed (the map) and so never a dispatch candidate.
+    User gone = engineer;
+    gone.username = u"eng.left"_s;
+    gone.active = false;
+    FieldStaff left;
+    left.userId = m_store->insertUser(gone, u"h"_s, jan(1));
+    left.status = StaffStatus::Available;
+    m_store->upsertStaff(left);
+    QCOMPARE(m_store->staff().size(), 1);
+    QCOMPARE(m_store->staff().first().userId, id);
+    QVERIFY(m_store->staffMember(left.userId)); // still readable by id (its own reports)
 }
 
 void TestStorage::staffPositionsTracksAndFreeze()
