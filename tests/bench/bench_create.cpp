@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cstdio>
 
@@ -81,14 +82,29 @@ int main(int argc, char *argv[])
     const QCommandLineOption seconds(u"seconds"_s, u"Measured seconds per phase (default 8)."_s, u"s"_s, u"8"_s);
     const QCommandLineOption wide(u"wide"_s, u"Clients of the extra closed-loop phase (default 64; 0: none)."_s, u"n"_s,
                                   u"64"_s);
-    parser.addOptions({smoke, seconds, wide});
+    const QCommandLineOption rateLimit(u"rate-limit"_s,
+                                       u"Run the server with this per-connection request rate limit (and burst), "
+                                       "as for trusted clients; default: the server's own (200/s)."_s,
+                                       u"n"_s);
+    parser.addOptions({smoke, seconds, wide, rateLimit});
     parser.process(app);
     const bool isSmoke = parser.isSet(smoke);
     const double secs = parser.value(seconds).toDouble();
     raiseFileLimit();
 
     ScratchDir dir(u"create"_s);
-    ServerProcess server(dir.path(), {u"--demo-data"_s, u"--demo-tickets"_s, u"0"_s});
+    QStringList serverArgs{u"--demo-data"_s, u"--demo-tickets"_s, u"0"_s};
+    if (const int limit = parser.value(rateLimit).toInt(); limit > 0) {
+        // The INI settings server/rate_limit_per_second and rate_limit_burst (docs/operations.md).
+        QFile ini(dir.path() + u"/bench.ini"_s);
+        if (!ini.open(QIODevice::WriteOnly) ||
+            ini.write(u"[server]\nrate_limit_per_second=%1\nrate_limit_burst=%1\n"_s.arg(limit).toUtf8()) < 0)
+            return 1;
+        ini.close();
+        serverArgs << u"--config"_s << ini.fileName();
+        reportInfo(u"create"_s, {{u"rateLimitPerSecond"_s, limit}});
+    }
+    ServerProcess server(dir.path(), serverArgs);
     if (!server.start())
         return 1;
     reportInfo(u"create"_s, {{u"phase"_s, u"start"_s}, {u"serverPid"_s, server.pid()}});
