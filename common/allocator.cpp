@@ -33,7 +33,13 @@ void useHugePagesForTheHeap(char *argv[])
     tunables += "glibc.malloc.hugetlb=1";
     if (::setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0)
         return;
-    ::execv("/proc/self/exe", argv);
+    // The program's own path (not /proc/self/exe itself, which would rename the process "exe" in ps and top).
+    char self[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n > 0) {
+        self[n] = '\0';
+        ::execv(self, argv);
+    }
     // Could not re-execute (no /proc?): carry on with 4 KiB pages, and do not pass the tunable on to children.
     if (current)
         ::setenv("GLIBC_TUNABLES", current, 1);
