@@ -16,7 +16,6 @@
 #include <QFile>
 
 #include <cstdio>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace crewline::bench;
@@ -41,21 +40,6 @@ QJsonObject dashboard(int days, const QString &granularity, const QJsonObject &f
     if (!filters.isEmpty())
         o.insert(u"filters"_s, filters);
     return o;
-}
-
-// CPU time (user + system) the server process has used, in ms: per request it does not depend on how many other
-// processes share the machine, unlike the latency.
-double serverCpuMs(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = f.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime (fields 14, 15)
-    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace
@@ -138,7 +122,7 @@ int main(int argc, char *argv[])
                 break;
             }
             if (i == kWarmup - 1)
-                cpuBefore = serverCpuMs(server.pid());
+                cpuBefore = processCpuMs(server.pid());
             if (i >= kWarmup)
                 ms.push_back(r->latencyMs());
             created = r->result.value(u"totals"_s).toObject().value(u"created"_s).toInteger();
@@ -153,7 +137,7 @@ int main(int argc, char *argv[])
             continue;
         }
         ++measured;
-        const double cpuPerRequest = (serverCpuMs(server.pid()) - cpuBefore) / double(ms.size());
+        const double cpuPerRequest = (processCpuMs(server.pid()) - cpuBefore) / double(ms.size());
         const QJsonObject extra{{u"tickets"_s, total},
                                 {u"created"_s, created},
                                 {u"samples"_s, static_cast<qint64>(ms.size())},

@@ -61,6 +61,9 @@ void reportInfo(const QString &bench, const QJsonObject &info);
 // table by scripts/bench.sh. The benchmark itself still succeeds; correctness is the tests' job.
 void reportError(const QString &bench, const QString &what, const QString &detail);
 QString loadAverage(); // /proc/loadavg, first three fields
+// CPU time (user + system) a process has used, in ms (/proc/<pid>/stat): per request or per write it does not
+// depend on how many other processes share the machine, unlike the latency.
+double processCpuMs(qint64 pid);
 
 // Raises RLIMIT_NOFILE to the hard limit (children started afterwards inherit it). Returns the new soft limit.
 qint64 raiseFileLimit();
