@@ -149,6 +149,61 @@ QList<Contribution> contributions(const Facts &f)
     return out;
 }
 
+std::optional<Scope> Scope::of(const protocol::StatsFilters &f)
+{
+    const int restricted = int(!f.types.isEmpty()) + int(!f.departments.isEmpty()) + int(!f.teamIds.isEmpty()) +
+                           int(!f.assigneeIds.isEmpty());
+    if (restricted > 1)
+        return std::nullopt;
+    Scope s;
+    if (!f.types.isEmpty()) {
+        s.dim = Dim::Type;
+        s.keys = f.types;
+    } else if (!f.departments.isEmpty()) {
+        s.dim = Dim::Department;
+        s.keys = f.departments;
+    } else if (!f.teamIds.isEmpty()) {
+        s.dim = Dim::Team;
+        for (TeamId id : f.teamIds) {
+            if (id.value() > 0)
+                s.keys << QString::number(id.value());
+        }
+    } else if (!f.assigneeIds.isEmpty()) {
+        s.dim = Dim::Assignee;
+        for (UserId id : f.assigneeIds) {
+            if (id.value() > 0)
+                s.keys << QString::number(id.value());
+        }
+    }
+    s.keys.removeDuplicates();
+    return s;
+}
+
+protocol::StatsFilters Scope::filters() const
+{
+    protocol::StatsFilters f;
+    switch (dim) {
+    case Dim::Type:
+        f.types = keys;
+        break;
+    case Dim::Department:
+        f.departments = keys;
+        break;
+    case Dim::Team:
+        for (const QString &k : keys)
+            f.teamIds << TeamId(k.toLongLong());
+        break;
+    case Dim::Assignee:
+        for (const QString &k : keys)
+            f.assigneeIds << UserId(k.toLongLong());
+        break;
+    case Dim::All:
+    case Dim::Category:
+        break;
+    }
+    return f;
+}
+
 qint64 grainSeconds(Grain grain)
 {
     switch (grain) {
