@@ -18,6 +18,7 @@ using stats::Metrics;
 const QString kBacklog = QStringLiteral("phase < 2");
 
 constexpr int kValueColumns = 10 + 2 * stats::kHistogramBuckets;
+static_assert(kValueColumns <= 64, "a change's value columns are a 64-bit mask");
 constexpr size_t kFlushRows = 1000000; // pending rows a rebuild sums in memory (~400 MB) before writing
 
 QStringList valueColumns()
@@ -205,54 +206,76 @@ QSqlQuery &SqliteStats::statement(const QString &sql)
     return it->second;
 }
 
+// The upsert of one set of value columns (a bit per valueColumns() entry): a change binds its key and its non-zero
+// values only. Binding is what costs most in a flush (QSqlResult builds a placeholder name per bound value), and a
+// ticket's moment touches one to four of the 34 columns. The variants are few (a bucket of each histogram).
+QSqlQuery &SqliteStats::upsert(bool scoped, quint64 columns)
+{
+    const auto key = std::pair{scoped, columns};
+    if (auto it = m_upserts.find(key); it != m_upserts.end())
+        return it->second;
+    const QStringList all = valueColumns();
+    QStringList names, updates;
+    for (int i = 0; i < kValueColumns; ++i) {
+        if (columns & (quint64(1) << i)) {
+            names << all.at(i);
+            updates << all.at(i) + u" = "_s + all.at(i) + u" + excluded."_s + all.at(i);
+        }
+    }
+    const QString keys = scoped ? u"fdim, fkey, grain, bucket, dim, key"_s : u"grain, dim, bucket, key"_s;
+    const qsizetype keyCount = scoped ? 6 : 4;
+    const QString sql = u"INSERT INTO "_s + (scoped ? u"stats_scoped"_s : u"stats_counts"_s) + u" ("_s + keys +
+                        u", "_s + names.join(u", "_s) + u") VALUES ("_s +
+                        QStringList(keyCount + names.size(), u"?"_s).join(u", "_s) + u") ON CONFLICT ("_s + keys +
+                        u") DO UPDATE SET "_s + updates.join(u", "_s);
+    return m_upserts.emplace(key, prepare(m_db, sql)).first->second;
+}
+
 void SqliteStats::flush()
 {
     if (m_pending.size() == 0)
         return;
     const Pending pending = std::exchange(m_pending, {}); // a failed write leaves nothing behind
-    const QStringList cols = valueColumns();
-    QStringList updates;
-    for (const QString &c : cols)
-        updates << c + u" = "_s + c + u" + excluded."_s + c;
-    const QString placeholders = u", ?"_s.repeated(kValueColumns) + u") ON CONFLICT ("_s;
-    const QString set = u") DO UPDATE SET "_s + updates.join(u", "_s);
-    // A row whose counts fell to zero goes, so the tables equal a recomputation exactly.
-    const QString zero = u" AND created = 0 AND resolved = 0 AND closed = 0 AND fr_count = 0 AND rating_count = 0"_s;
-    const auto bindValues = [](QSqlQuery &q, const Metrics &m) {
+    // Binds the non-zero values of a change to its upsert; true when one is negative (the row may have emptied).
+    const auto write = [this](bool scoped, const auto &bindKey, const Metrics &m) {
+        const std::array<qint64, kValueColumns> v = values(m);
+        quint64 columns = 0;
         bool removes = false;
-        for (qint64 v : values(m)) {
-            q.addBindValue(v);
-            removes = removes || v < 0;
+        for (int i = 0; i < kValueColumns; ++i) {
+            if (v[size_t(i)] != 0)
+                columns |= quint64(1) << i;
+            removes = removes || v[size_t(i)] < 0;
         }
+        QSqlQuery &q = upsert(scoped, columns);
+        bindKey(q);
+        for (int i = 0; i < kValueColumns; ++i) {
+            if (v[size_t(i)] != 0)
+                q.addBindValue(v[size_t(i)]);
+        }
+        run(q);
         return removes;
     };
+    // A row whose counts fell to zero goes, so the tables equal a recomputation exactly.
+    const QString zero = u" AND created = 0 AND resolved = 0 AND closed = 0 AND fr_count = 0 AND rating_count = 0"_s;
 
-    QSqlQuery &upsert = statement(u"INSERT INTO stats_counts (grain, dim, bucket, key, "_s + cols.join(u", "_s) +
-                                  u") VALUES (?, ?, ?, ?"_s + placeholders + u"grain, dim, bucket, key"_s + set);
     QSqlQuery &prune =
         statement(u"DELETE FROM stats_counts WHERE grain = ? AND dim = ? AND bucket = ? AND key = ?"_s + zero);
     for (const auto &[key, m] : pending.counts) {
         if (m.isZero())
             continue;
         const auto &[grain, dim, bucket, name] = key;
-        upsert.addBindValue(grain);
-        upsert.addBindValue(dim);
-        upsert.addBindValue(bucket);
-        upsert.addBindValue(name);
-        const bool removes = bindValues(upsert, m);
-        run(upsert);
-        if (removes) {
-            prune.addBindValue(grain);
-            prune.addBindValue(dim);
-            prune.addBindValue(bucket);
-            prune.addBindValue(name);
+        const auto bindKey = [&](QSqlQuery &q) {
+            q.addBindValue(grain);
+            q.addBindValue(dim);
+            q.addBindValue(bucket);
+            q.addBindValue(name);
+        };
+        if (write(false, bindKey, m)) {
+            bindKey(prune);
             run(prune);
         }
     }
 
-    QSqlQuery &scoped =
-        statement(u"INSERT INTO stats_scoped (fdim, fkey, grain, bucket, dim, key, "_s + cols.join(u", "_s) +
-                  u") VALUES (?, ?, ?, ?, ?, ?"_s + placeholders + u"fdim, fkey, grain, bucket, dim, key"_s + set);
     QSqlQuery &pruneScoped = statement(u"DELETE FROM stats_scoped WHERE fdim = ? AND fkey = ? AND grain = ? AND "
                                        "bucket = ? AND dim = ? AND key = ?"_s +
                                        zero);
@@ -268,10 +291,7 @@ void SqliteStats::flush()
             q.addBindValue(dim);
             q.addBindValue(name);
         };
-        bindKey(scoped);
-        const bool removes = bindValues(scoped, m);
-        run(scoped);
-        if (removes) {
+        if (write(true, bindKey, m)) {
             bindKey(pruneScoped);
             run(pruneScoped);
         }

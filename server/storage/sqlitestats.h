@@ -67,12 +67,14 @@ private:
     void addTickets(StatsSums &out, const stats::Scope &scope, qint64 from, qint64 to, int sign);
     QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds) const;
     QSqlQuery &statement(const QString &sql);
+    QSqlQuery &upsert(bool scoped, quint64 columns);
 
     QSqlDatabase m_db;
     Pending m_pending; // the transaction's
     Pending m_job;     // the open job's
     bool m_inJob = false;
     std::map<QString, QSqlQuery> m_statements;
+    std::map<std::pair<bool, quint64>, QSqlQuery> m_upserts;
 };
 
 } // namespace crewline::server
