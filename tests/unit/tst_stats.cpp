@@ -564,6 +564,38 @@ private Q_SLOTS:
         QCOMPARE(out.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt(), 2); // T3, T4: open now
     }
 
+    // Migration 6 meets a database that has tickets but no scoped counters (a version 5 database): it creates the
+    // table and fills it from the tickets, as the writes would have.
+    void migrationFillsScopedCountersOfAnExistingDatabase()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        const QStringList kept = dumpCounters(m_path, u"stats_scoped"_s);
+        QVERIFY(kept.size() > 20);
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE stats_scoped"_s));
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 5"_s));
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
+        QCOMPARE(m_store->schemaVersion(), 5);
+        m_store->migrate();
+        QVERIFY(m_store->schemaVersion() >= 6);
+        QCOMPARE(dumpCounters(m_path, u"stats_scoped"_s), kept);
+        StatsService service(*m_store);
+        protocol::StatsDashboard r = request(u"2026-03-02"_s, u"2026-03-05"_s);
+        r.filters.teamIds = {f.team2};
+        const Outcome out = service.dashboard(callerOf(f.manager, Role::Manager), r);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2); // T3, T4
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QString>("from");
