@@ -149,12 +149,22 @@ void SqliteStats::Pending::mergeInto(Pending &other) const
         other.scoped[key].add(m);
 }
 
+int SqliteStats::keyId(const QString &key)
+{
+    if (const auto it = m_keyIds.constFind(key); it != m_keyIds.cend())
+        return it.value();
+    const int id = int(m_keyNames.size());
+    m_keyNames << key;
+    m_keyIds.insert(key, id);
+    return id;
+}
+
 void SqliteStats::add(const stats::Facts &facts, int sign)
 {
     Pending &to = m_inJob ? m_job : m_pending;
-    std::array<QString, stats::kDimCount> keys;
+    std::array<int, stats::kDimCount> keys{};
     for (int dim = 0; dim < stats::kDimCount; ++dim)
-        keys[size_t(dim)] = facts.key(static_cast<stats::Dim>(dim));
+        keys[size_t(dim)] = keyId(facts.key(static_cast<stats::Dim>(dim)));
     for (const stats::Contribution &c : stats::contributions(facts)) {
         const qint64 slot = stats::bucketOf(Grain::Slot, c.at);
         const qint64 day = stats::bucketOf(Grain::Day, c.at);
@@ -166,7 +176,7 @@ void SqliteStats::add(const stats::Facts &facts, int sign)
                 to.counts[Key{int(Grain::Hour), dim, hour, keys[size_t(dim)]}].add(c.metrics, sign);
         }
         for (const stats::Dim fdim : stats::kFilterDims) {
-            const QString &fkey = keys[size_t(fdim)];
+            const int fkey = keys[size_t(fdim)];
             to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Slot), slot, int(stats::Dim::All), keys[0]}].add(c.metrics,
                                                                                                              sign);
             for (int dim = 0; dim < stats::kDimCount; ++dim) {
@@ -268,7 +278,7 @@ void SqliteStats::flush()
             q.addBindValue(grain);
             q.addBindValue(dim);
             q.addBindValue(bucket);
-            q.addBindValue(name);
+            q.addBindValue(m_keyNames.at(name));
         };
         if (write(false, bindKey, m)) {
             bindKey(prune);
@@ -285,11 +295,11 @@ void SqliteStats::flush()
         const auto &[fdim, fkey, grain, bucket, dim, name] = key;
         const auto bindKey = [&](QSqlQuery &q) {
             q.addBindValue(fdim);
-            q.addBindValue(fkey);
+            q.addBindValue(m_keyNames.at(fkey));
             q.addBindValue(grain);
             q.addBindValue(bucket);
             q.addBindValue(dim);
-            q.addBindValue(name);
+            q.addBindValue(m_keyNames.at(name));
         };
         if (write(true, bindKey, m)) {
             bindKey(pruneScoped);

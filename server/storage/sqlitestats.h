@@ -12,6 +12,7 @@
 #include "server/storage/statscounters.h"
 #include "server/storage/store.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 
 #include <map>
@@ -48,8 +49,10 @@ public:
     static stats::Facts factsFrom(const class QSqlQuery &q, int first = 0);
 
 private:
-    using Key = std::tuple<int, int, qint64, QString>;                     // grain, dim, bucket, key
-    using ScopedKey = std::tuple<int, QString, int, qint64, int, QString>; // fdim, fkey, grain, bucket, dim, key
+    // Keys (type, department, ids as text...) are numbered (m_keyNames) so the pending maps compare integers only:
+    // a rebuild adds tens of millions of changes.
+    using Key = std::tuple<int, int, qint64, int>;                 // grain, dim, bucket, key
+    using ScopedKey = std::tuple<int, int, int, qint64, int, int>; // fdim, fkey, grain, bucket, dim, key
     struct Pending
     {
         std::map<Key, stats::Metrics> counts;
@@ -68,6 +71,7 @@ private:
     QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds) const;
     QSqlQuery &statement(const QString &sql);
     QSqlQuery &upsert(bool scoped, quint64 columns);
+    int keyId(const QString &key);
 
     QSqlDatabase m_db;
     Pending m_pending; // the transaction's
@@ -75,6 +79,8 @@ private:
     bool m_inJob = false;
     std::map<QString, QSqlQuery> m_statements;
     std::map<std::pair<bool, quint64>, QSqlQuery> m_upserts;
+    QHash<QString, int> m_keyIds;
+    QStringList m_keyNames; // by id
 };
 
 } // namespace crewline::server
