@@ -423,7 +423,7 @@ void SqliteStats::addTickets(StatsSums &out, const stats::Scope &scope, qint64 f
 {
     if (from >= to || scope.keys.isEmpty())
         return;
-    for (const stats::Facts &f : facts(scope.filters(), from, to)) {
+    for (const stats::Facts &f : facts(scope.filters(), from, to, true)) {
         for (const stats::Contribution &c : stats::contributions(f)) {
             if (c.at < from || c.at >= to)
                 continue;
@@ -516,13 +516,14 @@ QList<std::pair<qint64, Metrics>> SqliteStats::quarterHours(const stats::Scope &
     return out;
 }
 
-QString SqliteStats::filterSql(const protocol::StatsFilters &f, QVariantList &binds) const
+QString SqliteStats::filterSql(const protocol::StatsFilters &f, QVariantList &binds, bool noIndex) const
 {
     QStringList where;
     const auto inList = [&](const QString &column, const QVariantList &values) {
         if (values.isEmpty())
             return;
-        where << column + u" IN ("_s + QStringList(values.size(), u"?"_s).join(u',') + u')';
+        where << (noIndex ? u"+"_s : QString()) + column + u" IN ("_s + QStringList(values.size(), u"?"_s).join(u',') +
+                     u')';
         binds << values;
     };
     QVariantList types, departments, teams, assignees;
@@ -541,10 +542,10 @@ QString SqliteStats::filterSql(const protocol::StatsFilters &f, QVariantList &bi
     return where.isEmpty() ? QString() : where.join(u" AND "_s);
 }
 
-QList<stats::Facts> SqliteStats::facts(const protocol::StatsFilters &filters, qint64 from, qint64 to)
+QList<stats::Facts> SqliteStats::facts(const protocol::StatsFilters &filters, qint64 from, qint64 to, bool byMoment)
 {
     QVariantList binds;
-    const QString filter = filterSql(filters, binds);
+    const QString filter = filterSql(filters, binds, byMoment);
     QString sql = u"SELECT "_s + factColumns() + u" FROM tickets WHERE ("_s;
     QStringList moments;
     for (const char *column : {"created_at", "first_response_at", "resolved_at", "closed_at"}) {
