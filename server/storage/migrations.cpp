@@ -122,8 +122,9 @@ const QList<Migration> &migrations()
          u"scoped dashboard counters (filtered dashboards)"_s,
          {
              // statscounters.h: per filter dimension fdim (1 type, 3 department, 4 team, 5 assignee) and the
-             // ticket's key in it, grain 1 (UTC day) for every other dim, grain 0 (UTC quarter hour) for dim 0 only.
-             // Same value columns as stats_counts. The key leads with what a filtered read fixes.
+             // ticket's key in it, grains 1 (UTC day) and 3 (UTC month) for every other dim, grain 0 (UTC quarter
+             // hour) for dim 0 only. Same value columns as stats_counts, which gains grain 3 rows for every dim in
+             // the rebuild. The key leads with what a filtered read fixes.
              u"CREATE TABLE stats_scoped (fdim INTEGER NOT NULL, fkey TEXT NOT NULL, grain INTEGER NOT NULL, "
              "bucket INTEGER NOT NULL, dim INTEGER NOT NULL, key TEXT NOT NULL, "
              "created INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, "

@@ -89,6 +89,26 @@ QSqlQuery prepare(const QSqlDatabase &db, const QString &sql)
     return q;
 }
 
+// Whole UTC days [dayFrom, dayTo): the whole calendar months inside from the month rows, the days around them from
+// the day rows. sum(grain, fromBucket, toBucket).
+template<class Sum>
+void sumDays(qint64 dayFrom, qint64 dayTo, const Sum &sum)
+{
+    if (dayFrom >= dayTo)
+        return;
+    qint64 monthFrom = stats::monthOfDay(dayFrom);
+    if (stats::firstDayOfMonth(monthFrom) < dayFrom)
+        ++monthFrom;
+    const qint64 monthTo = stats::monthOfDay(dayTo); // the months before it end on or before dayTo
+    if (monthFrom >= monthTo) {
+        sum(Grain::Day, dayFrom, dayTo);
+        return;
+    }
+    sum(Grain::Day, dayFrom, stats::firstDayOfMonth(monthFrom));
+    sum(Grain::Month, monthFrom, monthTo);
+    sum(Grain::Day, stats::firstDayOfMonth(monthTo), dayTo);
+}
+
 qint64 seconds(const QVariant &ms)
 {
     if (ms.isNull())
@@ -169,9 +189,11 @@ void SqliteStats::add(const stats::Facts &facts, int sign)
         const qint64 slot = stats::bucketOf(Grain::Slot, c.at);
         const qint64 day = stats::bucketOf(Grain::Day, c.at);
         const qint64 hour = stats::bucketOf(Grain::Hour, c.at);
+        const qint64 month = stats::monthOfDay(day);
         to.counts[Key{int(Grain::Slot), int(stats::Dim::All), slot, keys[0]}].add(c.metrics, sign);
         for (int dim = 0; dim < stats::kDimCount; ++dim) {
             to.counts[Key{int(Grain::Day), dim, day, keys[size_t(dim)]}].add(c.metrics, sign);
+            to.counts[Key{int(Grain::Month), dim, month, keys[size_t(dim)]}].add(c.metrics, sign);
             if (dim != int(stats::Dim::All))
                 to.counts[Key{int(Grain::Hour), dim, hour, keys[size_t(dim)]}].add(c.metrics, sign);
         }
@@ -180,8 +202,11 @@ void SqliteStats::add(const stats::Facts &facts, int sign)
             to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Slot), slot, int(stats::Dim::All), keys[0]}].add(c.metrics,
                                                                                                              sign);
             for (int dim = 0; dim < stats::kDimCount; ++dim) {
-                if (dim != int(fdim))
-                    to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Day), day, dim, keys[size_t(dim)]}].add(c.metrics,
+                if (dim == int(fdim))
+                    continue;
+                to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Day), day, dim, keys[size_t(dim)]}].add(c.metrics,
+                                                                                                        sign);
+                to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Month), month, dim, keys[size_t(dim)]}].add(c.metrics,
                                                                                                             sign);
             }
         }
@@ -376,7 +401,7 @@ StatsSums SqliteStats::sums(const stats::Scope &scope, qint64 from, qint64 to, b
     const qint64 dayTo = stats::bucketOf(Grain::Day, to);                              // end of the last whole day
     if (dayFrom < dayTo) {
         sumPartialDay(out, from, dayFrom * stats::kDaySeconds, allDimensions);
-        sumInto(out, Grain::Day, dayFrom, dayTo, !allDimensions);
+        sumDays(dayFrom, dayTo, [&](Grain grain, qint64 a, qint64 b) { sumInto(out, grain, a, b, !allDimensions); });
         sumPartialDay(out, dayTo * stats::kDaySeconds, to, allDimensions);
     } else {
         sumPartialDay(out, from, to, allDimensions);
@@ -454,8 +479,12 @@ StatsSums SqliteStats::scopedSums(const stats::Scope &scope, qint64 from, qint64
     } else {
         pieces << std::pair{from, to};
     }
+    const auto wholeDays = [&](bool allOnly) {
+        sumDays(wholeFrom, wholeTo,
+                [&](Grain grain, qint64 a, qint64 b) { sumScopedInto(out, scope, grain, a, b, allOnly); });
+    };
     if (!allDimensions) {
-        sumScopedInto(out, scope, Grain::Day, wholeFrom, wholeTo, true);
+        wholeDays(true);
         for (const auto &[a, b] : std::as_const(pieces)) {
             if (a < b)
                 sumScopedInto(out, scope, Grain::Slot, stats::bucketOf(Grain::Slot, a),
@@ -463,7 +492,7 @@ StatsSums SqliteStats::scopedSums(const stats::Scope &scope, qint64 from, qint64
         }
         return out;
     }
-    sumScopedInto(out, scope, Grain::Day, wholeFrom, wholeTo, false);
+    wholeDays(false);
     bool subtracted = false;
     for (const auto &[a, b] : std::as_const(pieces)) {
         if (a >= b)

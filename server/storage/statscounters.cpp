@@ -1,5 +1,6 @@
 #include "server/storage/statscounters.h"
 
+#include <QDate>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -212,6 +213,7 @@ qint64 grainSeconds(Grain grain)
     case Grain::Hour:
         return kHourSeconds;
     case Grain::Day:
+    case Grain::Month: // not fixed: bucketOf counts calendar months
         return kDaySeconds;
     }
     return kDaySeconds;
@@ -219,7 +221,22 @@ qint64 grainSeconds(Grain grain)
 
 qint64 bucketOf(Grain grain, qint64 epochSeconds)
 {
+    if (grain == Grain::Month)
+        return monthOfDay(floorDiv(epochSeconds, kDaySeconds));
     return floorDiv(epochSeconds, grainSeconds(grain));
+}
+
+qint64 monthOfDay(qint64 day)
+{
+    const QDate d = QDate(1970, 1, 1).addDays(day);
+    return qint64(d.year() - 1970) * 12 + d.month() - 1;
+}
+
+qint64 firstDayOfMonth(qint64 month)
+{
+    const int year = int(1970 + floorDiv(month, 12));
+    const int m = int(month - floorDiv(month, 12) * 12) + 1;
+    return QDate(1970, 1, 1).daysTo(QDate(year, m, 1));
 }
 
 qint64 percentile(const std::array<qint64, kHistogramBuckets> &hist, double p)

@@ -8,14 +8,15 @@
 //     offset in use is a whole number of quarter hours);
 //   - UTC hours, per type, category, department, team and assignee: the partial days at the ends of a range (the
 //     sub-hour slivers of half- and quarter-hour zones are read from the few tickets in them);
-//   - UTC days, every dimension: the whole days in the middle of a range, so long ranges read few rows.
+//   - UTC days, every dimension: the whole days in the middle of a range, so long ranges read few rows;
+//   - UTC calendar months, every dimension: the whole months inside a long range.
 // Quarter hours for every dimension would cost a row per ticket event; hours cost about one row per dimension value
 // and hour.
 //
 // Scoped counters (stats_scoped, migration 6) answer dashboards filtered on one dimension (type, department, team or
 // assignee, one or several values of it): for each filter dimension F and the ticket's own value of F, the same
-// contributions at UTC day grain for every other dimension ("all" included), and at quarter-hour grain for "all"
-// (trend, heat map, totals of partial days). A ticket has exactly one value per dimension, so summing the rows of
+// contributions at UTC day and month grain for every other dimension ("all" included), and at quarter-hour grain for
+// "all" (trend, heat map, totals of partial days). A ticket has exactly one value per dimension, so summing the rows of
 // several values of F is exact. The breakdowns of the partial days at the ends of a range in non-UTC zones are read
 // from the matching tickets (sqlitestats.cpp). Filters on two dimensions at once have no counters.
 
@@ -36,9 +37,10 @@ constexpr qint64 kDaySeconds = 24 * 60 * 60;
 
 enum class Grain
 {
-    Slot = 0, // UTC quarter hour: bucket = floor(epoch seconds / 900); dimension All only
-    Day = 1,  // UTC day: bucket = floor(epoch seconds / 86400); every dimension
-    Hour = 2, // UTC hour: bucket = floor(epoch seconds / 3600); every dimension but All
+    Slot = 0,  // UTC quarter hour: bucket = floor(epoch seconds / 900); dimension All only
+    Day = 1,   // UTC day: bucket = floor(epoch seconds / 86400); every dimension
+    Hour = 2,  // UTC hour: bucket = floor(epoch seconds / 3600); every dimension but All
+    Month = 3, // UTC calendar month: bucket = months since January 1970; every dimension (long ranges)
 };
 constexpr qint64 kHourSeconds = 3600;
 
@@ -130,6 +132,9 @@ struct Scope
 };
 
 qint64 bucketOf(Grain grain, qint64 epochSeconds);
+// The UTC month holding a UTC day (days since 1970-01-01), and the first day of a month.
+qint64 monthOfDay(qint64 day);
+qint64 firstDayOfMonth(qint64 month);
 qint64 grainSeconds(Grain grain);
 
 // Percentile of a histogram, interpolated linearly inside the bucket that holds it; values in the open last

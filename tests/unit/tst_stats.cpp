@@ -160,7 +160,8 @@ private Q_SLOTS:
             t.assigneeId = UserId(rng.bounded(0, 4));
             t.priority = static_cast<Priority>(rng.bounded(4));
             t.title = u"random"_s;
-            t.createdAt = randomTime(base);
+            // A quarter of them spread over the two months before, so ranges hold whole calendar months.
+            t.createdAt = n % 4 == 0 ? base.addSecs(-rng.bounded(0, 70 * 86400)) : randomTime(base);
             t.updatedAt = t.createdAt;
             t.version = 1;
             return t;
@@ -267,17 +268,20 @@ private Q_SLOTS:
         StatsService reference(*m_store);
         reference.setFilteredFromCounters(false);
         const Caller boss = callerOf(UserId(1), Role::Manager);
-        protocol::StatsDashboard all = request(u"2026-03-01"_s, u"2026-03-09"_s, u"Asia/Kolkata"_s);
-        const Outcome counters = service.dashboard(boss, all);
-        all.filters.types = types;
-        all.filters.departments = departments;
-        const Outcome scan = service.dashboard(boss, all);
-        QVERIFY(counters.ok && scan.ok);
-        QCOMPARE(counters.result.value(u"source"_s).toString(), u"counters"_s);
-        QCOMPARE(scan.result.value(u"source"_s).toString(), u"tickets"_s);
-        for (const QString &key : {u"totals"_s, u"previous"_s, u"trend"_s, u"byType"_s, u"byCategory"_s,
-                                   u"byDepartment"_s, u"byAssignee"_s, u"byTeam"_s, u"heatmap"_s}) {
-            QCOMPARE(counters.result.value(key), scan.result.value(key));
+        for (const auto &[from, to] :
+             {std::pair{u"2026-03-01"_s, u"2026-03-09"_s}, std::pair{u"2026-01-10"_s, u"2026-03-09"_s}}) {
+            protocol::StatsDashboard all = request(from, to, u"Asia/Kolkata"_s);
+            const Outcome counters = service.dashboard(boss, all);
+            all.filters.types = types;
+            all.filters.departments = departments;
+            const Outcome scan = service.dashboard(boss, all);
+            QVERIFY(counters.ok && scan.ok);
+            QCOMPARE(counters.result.value(u"source"_s).toString(), u"counters"_s);
+            QCOMPARE(scan.result.value(u"source"_s).toString(), u"tickets"_s);
+            for (const QString &key : {u"totals"_s, u"previous"_s, u"trend"_s, u"byType"_s, u"byCategory"_s,
+                                       u"byDepartment"_s, u"byAssignee"_s, u"byTeam"_s, u"heatmap"_s}) {
+                QCOMPARE(counters.result.value(key), scan.result.value(key));
+            }
         }
 
         QList<protocol::StatsFilters> filters;
@@ -297,7 +301,10 @@ private Q_SLOTS:
         add([](protocol::StatsFilters &f) { f.assigneeIds = {UserId(2)}; });
         add([](protocol::StatsFilters &f) { f.assigneeIds = {UserId(1), UserId(3)}; });
         const QList<std::pair<QString, QString>> ranges = {
-            {u"2026-03-01"_s, u"2026-03-09"_s}, {u"2026-03-03"_s, u"2026-03-03"_s}, {u"2026-03-02"_s, u"2026-03-05"_s}};
+            {u"2026-03-01"_s, u"2026-03-09"_s},
+            {u"2026-03-03"_s, u"2026-03-03"_s},
+            {u"2026-03-02"_s, u"2026-03-05"_s},
+            {u"2026-01-10"_s, u"2026-03-09"_s}}; // January's end, all of February (month rows), March's start
         int compared = 0;
         for (const QString &zone : {u"UTC"_s, u"+05:30"_s, u"Asia/Shanghai"_s, u"-03:45"_s}) {
             for (const auto &[from, to] : ranges) {
@@ -319,7 +326,7 @@ private Q_SLOTS:
                 }
             }
         }
-        QCOMPARE(compared, 120);
+        QCOMPARE(compared, 160);
     }
 
     void fixedDatasetUtc()
