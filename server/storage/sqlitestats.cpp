@@ -19,6 +19,10 @@ const QString kBacklog = QStringLiteral("phase < 2");
 
 constexpr int kValueColumns = 10 + 2 * stats::kHistogramBuckets;
 static_assert(kValueColumns <= 64, "a change's value columns are a 64-bit mask");
+constexpr quint64 kAllColumns = (quint64(1) << kValueColumns) - 1;
+// Column sets with their own cached upsert; a change with any other set writes every column. Sums over many tickets
+// (a rebuild) have arbitrary sets, which must not each get a prepared statement.
+constexpr size_t kMaxUpserts = 256;
 constexpr size_t kFlushRows = 1000000; // pending rows a rebuild sums in memory (~400 MB) before writing
 
 QStringList valueColumns()
@@ -243,7 +247,8 @@ QSqlQuery &SqliteStats::statement(const QString &sql)
 
 // The upsert of one set of value columns (a bit per valueColumns() entry): a change binds its key and its non-zero
 // values only. Binding is what costs most in a flush (QSqlResult builds a placeholder name per bound value), and a
-// ticket's moment touches one to four of the 34 columns. The variants are few (a bucket of each histogram).
+// ticket's moment touches one to four of the 34 columns. The variants of single writes are few (a bucket of each
+// histogram); at most kMaxUpserts are kept.
 QSqlQuery &SqliteStats::upsert(bool scoped, quint64 columns)
 {
     const auto key = std::pair{scoped, columns};
@@ -281,10 +286,12 @@ void SqliteStats::flush()
                 columns |= quint64(1) << i;
             removes = removes || v[size_t(i)] < 0;
         }
+        if (m_upserts.size() >= kMaxUpserts && !m_upserts.contains({scoped, columns}))
+            columns = kAllColumns;
         QSqlQuery &q = upsert(scoped, columns);
         bindKey(q);
         for (int i = 0; i < kValueColumns; ++i) {
-            if (v[size_t(i)] != 0)
+            if (columns & (quint64(1) << i))
                 q.addBindValue(v[size_t(i)]);
         }
         run(q);
