@@ -226,13 +226,14 @@ Outcome StatsService::dashboard(const Caller &caller, const protocol::StatsDashb
     const qint64 prevFrom = localMidnight(fromDate.addDays(-days), *zone);
 
     Aggregates a;
-    const bool counters = filters.isEmpty();
+    const std::optional<stats::Scope> scope = stats::Scope::of(filters);
+    const bool counters = scope && (scope->isAll() || m_filteredFromCounters);
     if (counters) {
-        a.current = m_reader.statsSums(from, to);
-        const StatsSums previous = m_reader.statsSums(prevFrom, from, false);
+        a.current = m_reader.statsSums(*scope, from, to);
+        const StatsSums previous = m_reader.statsSums(*scope, prevFrom, from, false);
         if (auto it = previous.find({int(stats::Dim::All), QString()}); it != previous.end())
             a.previous = it->second;
-        a.quarters = m_reader.statsSlots(from, to);
+        a.quarters = m_reader.statsSlots(*scope, from, to);
     } else {
         a = fromFacts(m_reader.statsFacts(filters, prevFrom, to), prevFrom, from, to);
     }

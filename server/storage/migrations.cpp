@@ -118,6 +118,32 @@ const QList<Migration> &migrations()
          {
              u"CREATE INDEX tickets_open_id ON tickets (id) WHERE phase < 3"_s,
          }},
+        {6,
+         u"scoped dashboard counters (filtered dashboards)"_s,
+         {
+             // statscounters.h: per filter dimension fdim (1 type, 3 department, 4 team, 5 assignee) and the
+             // ticket's key in it, grains 1 (UTC day) and 3 (UTC month) for every other dim, grain 0 (UTC quarter
+             // hour) for dim 0 only. Same value columns as stats_counts, which gains grain 3 rows for every dim in
+             // the rebuild. The key leads with what a filtered read fixes.
+             u"CREATE TABLE stats_scoped (fdim INTEGER NOT NULL, fkey TEXT NOT NULL, grain INTEGER NOT NULL, "
+             "bucket INTEGER NOT NULL, dim INTEGER NOT NULL, key TEXT NOT NULL, "
+             "created INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, "
+             "closed INTEGER NOT NULL DEFAULT 0, fr_count INTEGER NOT NULL DEFAULT 0, "
+             "fr_sum INTEGER NOT NULL DEFAULT 0, res_sum INTEGER NOT NULL DEFAULT 0, "
+             "sla_met INTEGER NOT NULL DEFAULT 0, sla_missed INTEGER NOT NULL DEFAULT 0, "
+             "rating_count INTEGER NOT NULL DEFAULT 0, rating_sum INTEGER NOT NULL DEFAULT 0, "
+             "fr_h0 INTEGER NOT NULL DEFAULT 0, fr_h1 INTEGER NOT NULL DEFAULT 0, fr_h2 INTEGER NOT NULL DEFAULT 0, "
+             "fr_h3 INTEGER NOT NULL DEFAULT 0, fr_h4 INTEGER NOT NULL DEFAULT 0, fr_h5 INTEGER NOT NULL DEFAULT 0, "
+             "fr_h6 INTEGER NOT NULL DEFAULT 0, fr_h7 INTEGER NOT NULL DEFAULT 0, fr_h8 INTEGER NOT NULL DEFAULT 0, "
+             "fr_h9 INTEGER NOT NULL DEFAULT 0, fr_h10 INTEGER NOT NULL DEFAULT 0, fr_h11 INTEGER NOT NULL DEFAULT 0, "
+             "res_h0 INTEGER NOT NULL DEFAULT 0, res_h1 INTEGER NOT NULL DEFAULT 0, res_h2 INTEGER NOT NULL DEFAULT 0, "
+             "res_h3 INTEGER NOT NULL DEFAULT 0, res_h4 INTEGER NOT NULL DEFAULT 0, res_h5 INTEGER NOT NULL DEFAULT 0, "
+             "res_h6 INTEGER NOT NULL DEFAULT 0, res_h7 INTEGER NOT NULL DEFAULT 0, res_h8 INTEGER NOT NULL DEFAULT 0, "
+             "res_h9 INTEGER NOT NULL DEFAULT 0, res_h10 INTEGER NOT NULL DEFAULT 0, "
+             "res_h11 INTEGER NOT NULL DEFAULT 0, "
+             "PRIMARY KEY (fdim, fkey, grain, bucket, dim, key)) WITHOUT ROWID"_s,
+         },
+         true},
     };
     return steps;
 }

@@ -18,6 +18,11 @@ using stats::Metrics;
 const QString kBacklog = QStringLiteral("phase < 2");
 
 constexpr int kValueColumns = 10 + 2 * stats::kHistogramBuckets;
+static_assert(kValueColumns <= 64, "a change's value columns are a 64-bit mask");
+constexpr quint64 kAllColumns = (quint64(1) << kValueColumns) - 1;
+// Column sets with their own cached upsert; a change with any other set writes every column. Sums over many tickets
+// (a rebuild) have arbitrary sets, which must not each get a prepared statement.
+constexpr size_t kMaxUpserts = 256;
 constexpr size_t kFlushRows = 1000000; // pending rows a rebuild sums in memory (~400 MB) before writing
 
 QStringList valueColumns()
@@ -88,6 +93,26 @@ QSqlQuery prepare(const QSqlDatabase &db, const QString &sql)
     return q;
 }
 
+// Whole UTC days [dayFrom, dayTo): the whole calendar months inside from the month rows, the days around them from
+// the day rows. sum(grain, fromBucket, toBucket).
+template<class Sum>
+void sumDays(qint64 dayFrom, qint64 dayTo, const Sum &sum)
+{
+    if (dayFrom >= dayTo)
+        return;
+    qint64 monthFrom = stats::monthOfDay(dayFrom);
+    if (stats::firstDayOfMonth(monthFrom) < dayFrom)
+        ++monthFrom;
+    const qint64 monthTo = stats::monthOfDay(dayTo); // the months before it end on or before dayTo
+    if (monthFrom >= monthTo) {
+        sum(Grain::Day, dayFrom, dayTo);
+        return;
+    }
+    sum(Grain::Day, dayFrom, stats::firstDayOfMonth(monthFrom));
+    sum(Grain::Month, monthFrom, monthTo);
+    sum(Grain::Day, stats::firstDayOfMonth(monthTo), dayTo);
+}
+
 qint64 seconds(const QVariant &ms)
 {
     if (ms.isNull())
@@ -134,58 +159,183 @@ stats::Facts SqliteStats::factsFrom(const QSqlQuery &q, int first)
     return f;
 }
 
+void SqliteStats::Pending::clear()
+{
+    counts.clear();
+    scoped.clear();
+}
+
+void SqliteStats::Pending::mergeInto(Pending &other) const
+{
+    for (const auto &[key, m] : counts)
+        other.counts[key].add(m);
+    for (const auto &[key, m] : scoped)
+        other.scoped[key].add(m);
+}
+
+int SqliteStats::keyId(const QString &key)
+{
+    if (const auto it = m_keyIds.constFind(key); it != m_keyIds.cend())
+        return it.value();
+    const int id = int(m_keyNames.size());
+    m_keyNames << key;
+    m_keyIds.insert(key, id);
+    return id;
+}
+
 void SqliteStats::add(const stats::Facts &facts, int sign)
 {
+    Pending &to = m_inJob ? m_job : m_pending;
+    std::array<int, stats::kDimCount> keys{};
+    for (int dim = 0; dim < stats::kDimCount; ++dim)
+        keys[size_t(dim)] = keyId(facts.key(static_cast<stats::Dim>(dim)));
     for (const stats::Contribution &c : stats::contributions(facts)) {
-        const auto count = [&](Grain grain, int dim) {
-            const qint64 bucket = stats::bucketOf(grain, c.at);
-            m_pending[Key{int(grain), dim, bucket, facts.key(static_cast<stats::Dim>(dim))}].add(c.metrics, sign);
-        };
-        count(Grain::Slot, int(stats::Dim::All));
+        const qint64 slot = stats::bucketOf(Grain::Slot, c.at);
+        const qint64 day = stats::bucketOf(Grain::Day, c.at);
+        const qint64 hour = stats::bucketOf(Grain::Hour, c.at);
+        const qint64 month = stats::monthOfDay(day);
+        to.counts[Key{int(Grain::Slot), int(stats::Dim::All), slot, keys[0]}].add(c.metrics, sign);
         for (int dim = 0; dim < stats::kDimCount; ++dim) {
-            count(Grain::Day, dim);
+            to.counts[Key{int(Grain::Day), dim, day, keys[size_t(dim)]}].add(c.metrics, sign);
+            to.counts[Key{int(Grain::Month), dim, month, keys[size_t(dim)]}].add(c.metrics, sign);
             if (dim != int(stats::Dim::All))
-                count(Grain::Hour, dim);
+                to.counts[Key{int(Grain::Hour), dim, hour, keys[size_t(dim)]}].add(c.metrics, sign);
+        }
+        for (const stats::Dim fdim : stats::kFilterDims) {
+            const int fkey = keys[size_t(fdim)];
+            to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Slot), slot, int(stats::Dim::All), keys[0]}].add(c.metrics,
+                                                                                                             sign);
+            for (int dim = 0; dim < stats::kDimCount; ++dim) {
+                if (dim == int(fdim))
+                    continue;
+                to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Day), day, dim, keys[size_t(dim)]}].add(c.metrics,
+                                                                                                        sign);
+                to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Month), month, dim, keys[size_t(dim)]}].add(c.metrics,
+                                                                                                            sign);
+            }
         }
     }
 }
 
+void SqliteStats::beginJob()
+{
+    m_job.clear();
+    m_inJob = true;
+}
+
+void SqliteStats::endJob(bool keep)
+{
+    if (keep)
+        m_job.mergeInto(m_pending);
+    m_job.clear();
+    m_inJob = false;
+}
+
+void SqliteStats::discard()
+{
+    m_pending.clear();
+    m_job.clear();
+}
+
+QSqlQuery &SqliteStats::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, prepare(m_db, sql)).first;
+    return it->second;
+}
+
+// The upsert of one set of value columns (a bit per valueColumns() entry): a change binds its key and its non-zero
+// values only. Binding is what costs most in a flush (QSqlResult builds a placeholder name per bound value), and a
+// ticket's moment touches one to four of the 34 columns. The variants of single writes are few (a bucket of each
+// histogram); at most kMaxUpserts are kept.
+QSqlQuery &SqliteStats::upsert(bool scoped, quint64 columns)
+{
+    const auto key = std::pair{scoped, columns};
+    if (auto it = m_upserts.find(key); it != m_upserts.end())
+        return it->second;
+    const QStringList all = valueColumns();
+    QStringList names, updates;
+    for (int i = 0; i < kValueColumns; ++i) {
+        if (columns & (quint64(1) << i)) {
+            names << all.at(i);
+            updates << all.at(i) + u" = "_s + all.at(i) + u" + excluded."_s + all.at(i);
+        }
+    }
+    const QString keys = scoped ? u"fdim, fkey, grain, bucket, dim, key"_s : u"grain, dim, bucket, key"_s;
+    const qsizetype keyCount = scoped ? 6 : 4;
+    const QString sql = u"INSERT INTO "_s + (scoped ? u"stats_scoped"_s : u"stats_counts"_s) + u" ("_s + keys +
+                        u", "_s + names.join(u", "_s) + u") VALUES ("_s +
+                        QStringList(keyCount + names.size(), u"?"_s).join(u", "_s) + u") ON CONFLICT ("_s + keys +
+                        u") DO UPDATE SET "_s + updates.join(u", "_s);
+    return m_upserts.emplace(key, prepare(m_db, sql)).first->second;
+}
+
 void SqliteStats::flush()
 {
-    if (m_pending.empty())
+    if (m_pending.size() == 0)
         return;
-    const std::map<Key, Metrics> pending = std::exchange(m_pending, {}); // a failed write leaves nothing behind
-    const QStringList cols = valueColumns();
-    QStringList updates;
-    for (const QString &c : cols)
-        updates << c + u" = "_s + c + u" + excluded."_s + c;
-    QSqlQuery upsert =
-        prepare(m_db, u"INSERT INTO stats_counts (grain, dim, bucket, key, "_s + cols.join(u", "_s) +
-                          u") VALUES (?, ?, ?, ?"_s + u", ?"_s.repeated(kValueColumns) +
-                          u") ON CONFLICT (grain, dim, bucket, key) DO UPDATE SET "_s + updates.join(u", "_s));
-    QSqlQuery prune = prepare(m_db, u"DELETE FROM stats_counts WHERE grain = ? AND dim = ? AND bucket = ? AND "
-                                    "key = ? AND created = 0 AND resolved = 0 AND closed = 0 AND fr_count = 0 AND "
-                                    "rating_count = 0"_s);
-    for (const auto &[key, m] : pending) {
+    const Pending pending = std::exchange(m_pending, {}); // a failed write leaves nothing behind
+    // Binds the non-zero values of a change to its upsert; true when one is negative (the row may have emptied).
+    const auto write = [this](bool scoped, const auto &bindKey, const Metrics &m) {
+        const std::array<qint64, kValueColumns> v = values(m);
+        quint64 columns = 0;
+        bool removes = false;
+        for (int i = 0; i < kValueColumns; ++i) {
+            if (v[size_t(i)] != 0)
+                columns |= quint64(1) << i;
+            removes = removes || v[size_t(i)] < 0;
+        }
+        if (m_upserts.size() >= kMaxUpserts && !m_upserts.contains({scoped, columns}))
+            columns = kAllColumns;
+        QSqlQuery &q = upsert(scoped, columns);
+        bindKey(q);
+        for (int i = 0; i < kValueColumns; ++i) {
+            if (columns & (quint64(1) << i))
+                q.addBindValue(v[size_t(i)]);
+        }
+        run(q);
+        return removes;
+    };
+    // A row whose counts fell to zero goes, so the tables equal a recomputation exactly.
+    const QString zero = u" AND created = 0 AND resolved = 0 AND closed = 0 AND fr_count = 0 AND rating_count = 0"_s;
+
+    QSqlQuery &prune =
+        statement(u"DELETE FROM stats_counts WHERE grain = ? AND dim = ? AND bucket = ? AND key = ?"_s + zero);
+    for (const auto &[key, m] : pending.counts) {
         if (m.isZero())
             continue;
         const auto &[grain, dim, bucket, name] = key;
-        upsert.addBindValue(grain);
-        upsert.addBindValue(dim);
-        upsert.addBindValue(bucket);
-        upsert.addBindValue(name);
-        bool removes = false;
-        for (qint64 v : values(m)) {
-            upsert.addBindValue(v);
-            removes = removes || v < 0;
-        }
-        run(upsert);
-        if (removes) { // a row whose counts fell to zero goes, so the table equals a recomputation exactly
-            prune.addBindValue(grain);
-            prune.addBindValue(dim);
-            prune.addBindValue(bucket);
-            prune.addBindValue(name);
+        const auto bindKey = [&](QSqlQuery &q) {
+            q.addBindValue(grain);
+            q.addBindValue(dim);
+            q.addBindValue(bucket);
+            q.addBindValue(m_keyNames.at(name));
+        };
+        if (write(false, bindKey, m)) {
+            bindKey(prune);
             run(prune);
+        }
+    }
+
+    QSqlQuery &pruneScoped = statement(u"DELETE FROM stats_scoped WHERE fdim = ? AND fkey = ? AND grain = ? AND "
+                                       "bucket = ? AND dim = ? AND key = ?"_s +
+                                       zero);
+    for (const auto &[key, m] : pending.scoped) {
+        if (m.isZero())
+            continue;
+        const auto &[fdim, fkey, grain, bucket, dim, name] = key;
+        const auto bindKey = [&](QSqlQuery &q) {
+            q.addBindValue(fdim);
+            q.addBindValue(m_keyNames.at(fkey));
+            q.addBindValue(grain);
+            q.addBindValue(bucket);
+            q.addBindValue(dim);
+            q.addBindValue(m_keyNames.at(name));
+        };
+        if (write(true, bindKey, m)) {
+            bindKey(pruneScoped);
+            run(pruneScoped);
         }
     }
 }
@@ -247,8 +397,10 @@ void SqliteStats::sumPartialDay(StatsSums &out, qint64 from, qint64 to, bool all
     }
 }
 
-StatsSums SqliteStats::sums(qint64 from, qint64 to, bool allDimensions)
+StatsSums SqliteStats::sums(const stats::Scope &scope, qint64 from, qint64 to, bool allDimensions)
 {
+    if (!scope.isAll())
+        return scopedSums(scope, from, to, allDimensions);
     StatsSums out;
     if (from >= to)
         return out;
@@ -256,7 +408,7 @@ StatsSums SqliteStats::sums(qint64 from, qint64 to, bool allDimensions)
     const qint64 dayTo = stats::bucketOf(Grain::Day, to);                              // end of the last whole day
     if (dayFrom < dayTo) {
         sumPartialDay(out, from, dayFrom * stats::kDaySeconds, allDimensions);
-        sumInto(out, Grain::Day, dayFrom, dayTo, !allDimensions);
+        sumDays(dayFrom, dayTo, [&](Grain grain, qint64 a, qint64 b) { sumInto(out, grain, a, b, !allDimensions); });
         sumPartialDay(out, dayTo * stats::kDaySeconds, to, allDimensions);
     } else {
         sumPartialDay(out, from, to, allDimensions);
@@ -264,11 +416,129 @@ StatsSums SqliteStats::sums(qint64 from, qint64 to, bool allDimensions)
     return out;
 }
 
-QList<std::pair<qint64, Metrics>> SqliteStats::quarterHours(qint64 from, qint64 to)
+// The scoped rows of the chosen values: "all" counts for the total and for the filter dimension's own breakdown
+// (each value its own row); the other dimensions sum over the values.
+void SqliteStats::sumScopedInto(StatsSums &out, const stats::Scope &scope, Grain grain, qint64 fromBucket,
+                                qint64 toBucket, bool allOnly)
+{
+    if (fromBucket >= toBucket || scope.keys.isEmpty())
+        return;
+    QStringList sums;
+    for (const QString &c : valueColumns())
+        sums << u"SUM("_s + c + u')';
+    QSqlQuery q = prepare(m_db, u"SELECT fkey, dim, key, "_s + sums.join(u", "_s) +
+                                    u" FROM stats_scoped WHERE fdim = ? AND fkey IN ("_s +
+                                    QStringList(scope.keys.size(), u"?"_s).join(u',') +
+                                    u") AND grain = ? AND bucket >= ? AND bucket < ?"_s +
+                                    (allOnly ? u" AND dim = 0"_s : QString()) + u" GROUP BY fkey, dim, key"_s);
+    q.addBindValue(int(scope.dim));
+    for (const QString &k : scope.keys)
+        q.addBindValue(k);
+    q.addBindValue(int(grain));
+    q.addBindValue(fromBucket);
+    q.addBindValue(toBucket);
+    run(q);
+    while (q.next()) {
+        const Metrics m = metricsFrom(q, 3);
+        const int dim = q.value(1).toInt();
+        if (dim == int(stats::Dim::All)) {
+            out[{dim, QString()}].add(m);
+            out[{int(scope.dim), q.value(0).toString()}].add(m);
+        } else {
+            out[{dim, q.value(2).toString()}].add(m);
+        }
+    }
+}
+
+// The contributions in [from, to) of the tickets in scope, every dimension.
+void SqliteStats::addTickets(StatsSums &out, const stats::Scope &scope, qint64 from, qint64 to, int sign)
+{
+    if (from >= to || scope.keys.isEmpty())
+        return;
+    for (const stats::Facts &f : facts(scope.filters(), from, to, true)) {
+        for (const stats::Contribution &c : stats::contributions(f)) {
+            if (c.at < from || c.at >= to)
+                continue;
+            for (int dim = 0; dim < stats::kDimCount; ++dim)
+                out[{dim, f.key(static_cast<stats::Dim>(dim))}].add(c.metrics, sign);
+        }
+    }
+}
+
+// A filtered range, cut at UTC midnights: whole days from the scoped day rows; the pieces of a UTC day at either
+// end (local midnight is not UTC midnight) either from the tickets in the piece or as the whole UTC day minus the
+// tickets in the rest of it, whichever reads fewer hours of tickets. Totals only ("all") need no tickets: the
+// pieces come from the scoped quarter hours.
+StatsSums SqliteStats::scopedSums(const stats::Scope &scope, qint64 from, qint64 to, bool allDimensions)
+{
+    StatsSums out;
+    if (from >= to || scope.keys.isEmpty())
+        return out;
+    constexpr qint64 D = stats::kDaySeconds;
+    const qint64 firstMidnight = stats::bucketOf(Grain::Day, from + D - 1) * D;
+    const qint64 lastMidnight = stats::bucketOf(Grain::Day, to) * D;
+    QList<std::pair<qint64, qint64>> pieces; // parts of one UTC day each
+    qint64 wholeFrom = 0, wholeTo = 0;       // UTC days
+    if (firstMidnight <= lastMidnight) {
+        pieces << std::pair{from, firstMidnight} << std::pair{lastMidnight, to};
+        wholeFrom = firstMidnight / D;
+        wholeTo = lastMidnight / D;
+    } else {
+        pieces << std::pair{from, to};
+    }
+    const auto wholeDays = [&](bool allOnly) {
+        sumDays(wholeFrom, wholeTo,
+                [&](Grain grain, qint64 a, qint64 b) { sumScopedInto(out, scope, grain, a, b, allOnly); });
+    };
+    if (!allDimensions) {
+        wholeDays(true);
+        for (const auto &[a, b] : std::as_const(pieces)) {
+            if (a < b)
+                sumScopedInto(out, scope, Grain::Slot, stats::bucketOf(Grain::Slot, a),
+                              stats::bucketOf(Grain::Slot, b + stats::kSlotSeconds - 1), true);
+        }
+        return out;
+    }
+    wholeDays(false);
+    bool subtracted = false;
+    for (const auto &[a, b] : std::as_const(pieces)) {
+        if (a >= b)
+            continue;
+        if (b - a <= D / 2) {
+            addTickets(out, scope, a, b, +1);
+            continue;
+        }
+        const qint64 day = stats::bucketOf(Grain::Day, a);
+        sumScopedInto(out, scope, Grain::Day, day, day + 1, false);
+        addTickets(out, scope, day * D, a, -1);
+        addTickets(out, scope, b, (day + 1) * D, -1);
+        subtracted = true;
+    }
+    if (subtracted) { // rows the subtraction emptied are no rows (as on the tickets path)
+        for (auto it = out.begin(); it != out.end();)
+            it = it->second.isZero() ? out.erase(it) : std::next(it);
+    }
+    return out;
+}
+
+QList<std::pair<qint64, Metrics>> SqliteStats::quarterHours(const stats::Scope &scope, qint64 from, qint64 to)
 {
     QList<std::pair<qint64, Metrics>> out;
-    QSqlQuery q = prepare(m_db, u"SELECT bucket, created, resolved FROM stats_counts WHERE grain = 0 AND dim = 0 AND "
-                                "bucket >= ? AND bucket < ? ORDER BY bucket"_s);
+    if (!scope.isAll() && scope.keys.isEmpty())
+        return out;
+    QSqlQuery q =
+        scope.isAll()
+            ? prepare(m_db, u"SELECT bucket, created, resolved FROM stats_counts WHERE grain = 0 AND dim = 0 AND "
+                            "bucket >= ? AND bucket < ? ORDER BY bucket"_s)
+            : prepare(m_db, u"SELECT bucket, SUM(created), SUM(resolved) FROM stats_scoped WHERE fdim = ? AND "
+                            "fkey IN ("_s +
+                                QStringList(scope.keys.size(), u"?"_s).join(u',') +
+                                u") AND grain = 0 AND bucket >= ? AND bucket < ? GROUP BY bucket ORDER BY bucket"_s);
+    if (!scope.isAll()) {
+        q.addBindValue(int(scope.dim));
+        for (const QString &k : scope.keys)
+            q.addBindValue(k);
+    }
     q.addBindValue(stats::bucketOf(Grain::Slot, from));
     q.addBindValue(stats::bucketOf(Grain::Slot, to + stats::kSlotSeconds - 1));
     run(q);
@@ -276,18 +546,20 @@ QList<std::pair<qint64, Metrics>> SqliteStats::quarterHours(qint64 from, qint64 
         Metrics m;
         m.created = q.value(1).toLongLong();
         m.resolved = q.value(2).toLongLong();
-        out.append({q.value(0).toLongLong() * stats::kSlotSeconds, m});
+        if (m.created != 0 || m.resolved != 0)
+            out.append({q.value(0).toLongLong() * stats::kSlotSeconds, m});
     }
     return out;
 }
 
-QString SqliteStats::filterSql(const protocol::StatsFilters &f, QVariantList &binds) const
+QString SqliteStats::filterSql(const protocol::StatsFilters &f, QVariantList &binds, bool noIndex) const
 {
     QStringList where;
     const auto inList = [&](const QString &column, const QVariantList &values) {
         if (values.isEmpty())
             return;
-        where << column + u" IN ("_s + QStringList(values.size(), u"?"_s).join(u',') + u')';
+        where << (noIndex ? u"+"_s : QString()) + column + u" IN ("_s + QStringList(values.size(), u"?"_s).join(u',') +
+                     u')';
         binds << values;
     };
     QVariantList types, departments, teams, assignees;
@@ -306,10 +578,10 @@ QString SqliteStats::filterSql(const protocol::StatsFilters &f, QVariantList &bi
     return where.isEmpty() ? QString() : where.join(u" AND "_s);
 }
 
-QList<stats::Facts> SqliteStats::facts(const protocol::StatsFilters &filters, qint64 from, qint64 to)
+QList<stats::Facts> SqliteStats::facts(const protocol::StatsFilters &filters, qint64 from, qint64 to, bool byMoment)
 {
     QVariantList binds;
-    const QString filter = filterSql(filters, binds);
+    const QString filter = filterSql(filters, binds, byMoment);
     QString sql = u"SELECT "_s + factColumns() + u" FROM tickets WHERE ("_s;
     QStringList moments;
     for (const char *column : {"created_at", "first_response_at", "resolved_at", "closed_at"}) {
@@ -363,10 +635,13 @@ QList<qint64> SqliteStats::backlogIds(const protocol::StatsFilters &filters, int
 
 void SqliteStats::rebuild()
 {
-    m_pending.clear();
-    QSqlQuery clear(m_db);
-    if (!clear.exec(u"DELETE FROM stats_counts"_s))
-        throw StorageError("cannot clear stats_counts: " + clear.lastError().text().toStdString());
+    discard();
+    for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s}) {
+        QSqlQuery clear(m_db);
+        if (!clear.exec(u"DELETE FROM "_s + table))
+            throw StorageError("cannot clear " + table.toStdString() + ": " + clear.lastError().text().toStdString());
+    }
+    const bool inJob = std::exchange(m_inJob, false);
     QSqlQuery q = prepare(m_db, u"SELECT "_s + factColumns() + u" FROM tickets"_s);
     run(q);
     while (q.next()) {
@@ -376,6 +651,7 @@ void SqliteStats::rebuild()
     }
     q.finish();
     flush();
+    m_inJob = inJob;
 }
 
 } // namespace crewline::server

@@ -1,13 +1,18 @@
 #pragma once
 
-// The dashboard counters' table (stats_counts, migration 4) on one SQLite connection: applies the change of a
-// ticket's contribution (statscounters.h) as upserts, sums ranges, and recomputes everything from the tickets.
-// Used only by SqliteStore, inside its transactions.
+// The dashboard counters' tables (stats_counts, migration 4; stats_scoped, migration 6) on one SQLite connection:
+// applies the change of a ticket's contribution (statscounters.h) as upserts, sums ranges, and recomputes everything
+// from the tickets. Used only by SqliteStore, inside its transactions.
+//
+// Changes are kept in memory until flush(): the store flushes once per transaction (before COMMIT), not per ticket
+// write. A job (savepoint) collects its changes apart; endJob(true) merges them into the transaction's, endJob(false)
+// drops exactly them, as ROLLBACK TO SAVEPOINT drops the job's rows.
 
 #include "common/messages.h"
 #include "server/storage/statscounters.h"
 #include "server/storage/store.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 
 #include <map>
@@ -21,15 +26,21 @@ public:
     explicit SqliteStats(QSqlDatabase db);
     ~SqliteStats();
 
-    // Adds (sign +1) or removes (-1) a ticket's contribution to the pending changes.
+    // Adds (sign +1) or removes (-1) a ticket's contribution to the pending changes (the open job's, if any).
     void add(const stats::Facts &facts, int sign);
-    // Writes the pending changes. Called at the end of every ticket write, or once per bulk batch.
+    void beginJob();
+    void endJob(bool keep);
+    // Writes the pending changes of the transaction (not those of a job still open).
     void flush();
-    void discard() { m_pending.clear(); }
+    // Drops every pending change (the transaction was rolled back).
+    void discard();
 
-    StatsSums sums(qint64 from, qint64 to, bool allDimensions = true);
-    QList<std::pair<qint64, stats::Metrics>> quarterHours(qint64 from, qint64 to);
-    QList<stats::Facts> facts(const protocol::StatsFilters &filters, qint64 from, qint64 to);
+    // Sums over [from, to); allDimensions false: "all" only (and, scoped, each chosen value of the filter dimension).
+    StatsSums sums(const stats::Scope &scope, qint64 from, qint64 to, bool allDimensions = true);
+    QList<std::pair<qint64, stats::Metrics>> quarterHours(const stats::Scope &scope, qint64 from, qint64 to);
+    // byMoment: read through the moment indexes only, never an index on a filter column (for the few hours at the
+    // ends of a range: the planner would otherwise walk, say, every ticket an engineer ever had).
+    QList<stats::Facts> facts(const protocol::StatsFilters &filters, qint64 from, qint64 to, bool byMoment = false);
     qint64 openCount(const protocol::StatsFilters &filters);
     // Ids of open tickets, most urgent and oldest first.
     QList<qint64> backlogIds(const protocol::StatsFilters &filters, int limit);
@@ -40,13 +51,38 @@ public:
     static stats::Facts factsFrom(const class QSqlQuery &q, int first = 0);
 
 private:
-    using Key = std::tuple<int, int, qint64, QString>; // grain, dim, bucket, key
+    // Keys (type, department, ids as text...) are numbered (m_keyNames) so the pending maps compare integers only:
+    // a rebuild adds tens of millions of changes.
+    using Key = std::tuple<int, int, qint64, int>;                 // grain, dim, bucket, key
+    using ScopedKey = std::tuple<int, int, int, qint64, int, int>; // fdim, fkey, grain, bucket, dim, key
+    struct Pending
+    {
+        std::map<Key, stats::Metrics> counts;
+        std::map<ScopedKey, stats::Metrics> scoped;
+        size_t size() const { return counts.size() + scoped.size(); }
+        void clear();
+        void mergeInto(Pending &other) const;
+    };
+
     void sumInto(StatsSums &out, stats::Grain grain, qint64 fromBucket, qint64 toBucket, bool allOnly);
     void sumPartialDay(StatsSums &out, qint64 from, qint64 to, bool allDimensions);
-    QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds) const;
+    StatsSums scopedSums(const stats::Scope &scope, qint64 from, qint64 to, bool allDimensions);
+    void sumScopedInto(StatsSums &out, const stats::Scope &scope, stats::Grain grain, qint64 fromBucket,
+                       qint64 toBucket, bool allOnly);
+    void addTickets(StatsSums &out, const stats::Scope &scope, qint64 from, qint64 to, int sign);
+    QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds, bool noIndex = false) const;
+    QSqlQuery &statement(const QString &sql);
+    QSqlQuery &upsert(bool scoped, quint64 columns);
+    int keyId(const QString &key);
 
     QSqlDatabase m_db;
-    std::map<Key, stats::Metrics> m_pending;
+    Pending m_pending; // the transaction's
+    Pending m_job;     // the open job's
+    bool m_inJob = false;
+    std::map<QString, QSqlQuery> m_statements;
+    std::map<std::pair<bool, quint64>, QSqlQuery> m_upserts;
+    QHash<QString, int> m_keyIds;
+    QStringList m_keyNames; // by id
 };
 
 } // namespace crewline::server

@@ -223,6 +223,13 @@ public:
         exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
         int current = schemaVersion();
         const QList<Migration> &steps = migrations();
+        // The counters are recomputed once, in the last pending step that asks for it: by then every counter table
+        // the code writes exists.
+        int rebuildAt = 0;
+        for (const Migration &m : steps) {
+            if (m.version > current && m.rebuildStats)
+                rebuildAt = m.version;
+        }
         for (const Migration &m : steps) {
             if (m.version <= current)
                 continue;
@@ -231,7 +238,7 @@ public:
             try {
                 for (const QString &statement : m.statements)
                     exec(statement);
-                if (m.rebuildStats)
+                if (m.version == rebuildAt)
                     m_stats->rebuild();
                 exec(u"DELETE FROM schema_version"_s);
                 exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(m.version));
@@ -253,36 +260,57 @@ public:
         return q.value(0).toInt();
     }
 
+    // The dashboard counters' changes of a transaction are summed in memory (per job, so a job rolled back takes
+    // exactly its own changes with it) and written once, just before COMMIT.
     void beginTransaction() override
     {
         exec(u"BEGIN IMMEDIATE"_s);
         m_seqAtTransaction = m_lastSeq;
+        m_inTransaction = true;
     }
 
-    void commitTransaction() override { exec(u"COMMIT"_s); }
+    void commitTransaction() override
+    {
+        m_stats->flush();
+        exec(u"COMMIT"_s);
+        m_inTransaction = false;
+    }
 
     void rollbackTransaction() override
     {
+        m_stats->discard();
         QSqlQuery q(m_db);
         q.exec(u"ROLLBACK"_s);
         m_lastSeq = m_seqAtTransaction;
+        m_inTransaction = false;
     }
 
     void beginJob() override
     {
         exec(u"SAVEPOINT job"_s);
         m_seqAtJob = m_lastSeq;
+        m_stats->beginJob();
     }
 
     void endJob(bool keep) override
     {
+        m_stats->endJob(keep);
         if (keep) {
+            if (!m_inTransaction) // the savepoint is the transaction: RELEASE commits it
+                m_stats->flush();
             exec(u"RELEASE SAVEPOINT job"_s);
             return;
         }
         exec(u"ROLLBACK TO SAVEPOINT job"_s);
         exec(u"RELEASE SAVEPOINT job"_s);
         m_lastSeq = m_seqAtJob;
+    }
+
+    // Counter changes outside any transaction are written at once (each statement commits by itself).
+    void flushStatsUnlessInTransaction()
+    {
+        if (!m_inTransaction && !m_bulk)
+            m_stats->flush();
     }
 
     void checkpoint() override
@@ -536,8 +564,7 @@ public:
         const TicketId id(q.lastInsertId().toLongLong());
         if (!m_statsDeferred) {
             m_stats->add(stats::Facts::of(t), +1);
-            if (!m_bulk)
-                m_stats->flush();
+            flushStatsUnlessInTransaction();
         }
         return id;
     }
@@ -561,7 +588,7 @@ public:
         if (before && *before != after) {
             m_stats->add(*before, -1);
             m_stats->add(after, +1);
-            m_stats->flush();
+            flushStatsUnlessInTransaction();
         }
     }
 
@@ -579,7 +606,7 @@ public:
             if (const std::optional<stats::Facts> after = storedFacts(id); after && *after != *before) {
                 m_stats->add(*before, -1);
                 m_stats->add(*after, +1);
-                m_stats->flush();
+                flushStatsUnlessInTransaction();
             }
         }
     }
@@ -1158,29 +1185,30 @@ public:
 
     void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) override
     {
-        // The counters of the whole batch are summed in memory and written once.
+        // The counters of the whole batch are summed in memory and written once (with the transaction's other
+        // changes, before it commits). A failed insert leaves the pending changes equal to the rows written so far,
+        // which the caller's rollback then drops together.
         m_bulk = true;
         try {
             for (qsizetype i = 0; i < tickets.size(); ++i)
                 insertTicket(tickets.at(i), phases.value(i, 0));
         } catch (...) {
             m_bulk = false;
-            m_stats->discard();
             throw;
         }
         m_bulk = false;
-        m_stats->flush();
+        flushStatsUnlessInTransaction();
     }
 
     // --- dashboard: SqliteStats statements end with each call, so no read snapshot outlives a query ---------
 
-    StatsSums statsSums(qint64 from, qint64 to, bool allDimensions) override
+    StatsSums statsSums(const stats::Scope &scope, qint64 from, qint64 to, bool allDimensions) override
     {
-        return m_stats->sums(from, to, allDimensions);
+        return m_stats->sums(scope, from, to, allDimensions);
     }
-    QList<std::pair<qint64, stats::Metrics>> statsSlots(qint64 from, qint64 to) override
+    QList<std::pair<qint64, stats::Metrics>> statsSlots(const stats::Scope &scope, qint64 from, qint64 to) override
     {
-        return m_stats->quarterHours(from, to);
+        return m_stats->quarterHours(scope, from, to);
     }
     QList<stats::Facts> statsFacts(const protocol::StatsFilters &filters, qint64 from, qint64 to) override
     {
@@ -1437,6 +1465,7 @@ private:
     std::unique_ptr<SqliteStats> m_stats;
     bool m_bulk = false;
     bool m_statsDeferred = false;
+    bool m_inTransaction = false; // between beginTransaction and commit/rollback
     bool m_hasSearch = false;
     qint64 m_lastSeq = 0;
     qint64 m_seqAtTransaction = 0;

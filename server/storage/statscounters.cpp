@@ -1,5 +1,6 @@
 #include "server/storage/statscounters.h"
 
+#include <QDate>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -149,6 +150,61 @@ QList<Contribution> contributions(const Facts &f)
     return out;
 }
 
+std::optional<Scope> Scope::of(const protocol::StatsFilters &f)
+{
+    const int restricted = int(!f.types.isEmpty()) + int(!f.departments.isEmpty()) + int(!f.teamIds.isEmpty()) +
+                           int(!f.assigneeIds.isEmpty());
+    if (restricted > 1)
+        return std::nullopt;
+    Scope s;
+    if (!f.types.isEmpty()) {
+        s.dim = Dim::Type;
+        s.keys = f.types;
+    } else if (!f.departments.isEmpty()) {
+        s.dim = Dim::Department;
+        s.keys = f.departments;
+    } else if (!f.teamIds.isEmpty()) {
+        s.dim = Dim::Team;
+        for (TeamId id : f.teamIds) {
+            if (id.value() > 0)
+                s.keys << QString::number(id.value());
+        }
+    } else if (!f.assigneeIds.isEmpty()) {
+        s.dim = Dim::Assignee;
+        for (UserId id : f.assigneeIds) {
+            if (id.value() > 0)
+                s.keys << QString::number(id.value());
+        }
+    }
+    s.keys.removeDuplicates();
+    return s;
+}
+
+protocol::StatsFilters Scope::filters() const
+{
+    protocol::StatsFilters f;
+    switch (dim) {
+    case Dim::Type:
+        f.types = keys;
+        break;
+    case Dim::Department:
+        f.departments = keys;
+        break;
+    case Dim::Team:
+        for (const QString &k : keys)
+            f.teamIds << TeamId(k.toLongLong());
+        break;
+    case Dim::Assignee:
+        for (const QString &k : keys)
+            f.assigneeIds << UserId(k.toLongLong());
+        break;
+    case Dim::All:
+    case Dim::Category:
+        break;
+    }
+    return f;
+}
+
 qint64 grainSeconds(Grain grain)
 {
     switch (grain) {
@@ -157,6 +213,7 @@ qint64 grainSeconds(Grain grain)
     case Grain::Hour:
         return kHourSeconds;
     case Grain::Day:
+    case Grain::Month: // not fixed: bucketOf counts calendar months
         return kDaySeconds;
     }
     return kDaySeconds;
@@ -164,7 +221,22 @@ qint64 grainSeconds(Grain grain)
 
 qint64 bucketOf(Grain grain, qint64 epochSeconds)
 {
+    if (grain == Grain::Month)
+        return monthOfDay(floorDiv(epochSeconds, kDaySeconds));
     return floorDiv(epochSeconds, grainSeconds(grain));
+}
+
+qint64 monthOfDay(qint64 day)
+{
+    const QDate d = QDate(1970, 1, 1).addDays(day);
+    return qint64(d.year() - 1970) * 12 + d.month() - 1;
+}
+
+qint64 firstDayOfMonth(qint64 month)
+{
+    const int year = int(1970 + floorDiv(month, 12));
+    const int m = int(month - floorDiv(month, 12) * 12) + 1;
+    return QDate(1970, 1, 1).daysTo(QDate(year, m, 1));
 }
 
 qint64 percentile(const std::array<qint64, kHistogramBuckets> &hist, double p)

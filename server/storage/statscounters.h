@@ -8,17 +8,27 @@
 //     offset in use is a whole number of quarter hours);
 //   - UTC hours, per type, category, department, team and assignee: the partial days at the ends of a range (the
 //     sub-hour slivers of half- and quarter-hour zones are read from the few tickets in them);
-//   - UTC days, every dimension: the whole days in the middle of a range, so long ranges read few rows.
+//   - UTC days, every dimension: the whole days in the middle of a range, so long ranges read few rows;
+//   - UTC calendar months, every dimension: the whole months inside a long range.
 // Quarter hours for every dimension would cost a row per ticket event; hours cost about one row per dimension value
 // and hour.
+//
+// Scoped counters (stats_scoped, migration 6) answer dashboards filtered on one dimension (type, department, team or
+// assignee, one or several values of it): for each filter dimension F and the ticket's own value of F, the same
+// contributions at UTC day and month grain for every other dimension ("all" included), and at quarter-hour grain for
+// "all" (trend, heat map, totals of partial days). A ticket has exactly one value per dimension, so summing the rows of
+// several values of F is exact. The breakdowns of the partial days at the ends of a range in non-UTC zones are read
+// from the matching tickets (sqlitestats.cpp). Filters on two dimensions at once have no counters.
 
 #include "common/domain.h"
+#include "common/messages.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
 #include <array>
+#include <optional>
 
 namespace crewline::server::stats {
 
@@ -27,9 +37,10 @@ constexpr qint64 kDaySeconds = 24 * 60 * 60;
 
 enum class Grain
 {
-    Slot = 0, // UTC quarter hour: bucket = floor(epoch seconds / 900); dimension All only
-    Day = 1,  // UTC day: bucket = floor(epoch seconds / 86400); every dimension
-    Hour = 2, // UTC hour: bucket = floor(epoch seconds / 3600); every dimension but All
+    Slot = 0,  // UTC quarter hour: bucket = floor(epoch seconds / 900); dimension All only
+    Day = 1,   // UTC day: bucket = floor(epoch seconds / 86400); every dimension
+    Hour = 2,  // UTC hour: bucket = floor(epoch seconds / 3600); every dimension but All
+    Month = 3, // UTC calendar month: bucket = months since January 1970; every dimension (long ranges)
 };
 constexpr qint64 kHourSeconds = 3600;
 
@@ -43,6 +54,8 @@ enum class Dim
     Assignee = 5, // key: user id as decimal, "0" for none
 };
 constexpr int kDimCount = 6;
+// The dimensions a dashboard can be filtered by; each has scoped counters.
+constexpr std::array<Dim, 4> kFilterDims = {Dim::Type, Dim::Department, Dim::Team, Dim::Assignee};
 
 // Upper bounds (seconds) of the duration histogram buckets; the last bucket is open-ended.
 constexpr std::array<qint64, 11> kHistogramBounds = {15 * 60,   30 * 60,   3600,      2 * 3600,  4 * 3600,  8 * 3600,
@@ -103,7 +116,25 @@ struct Contribution
 };
 QList<Contribution> contributions(const Facts &facts);
 
+// What a dashboard is restricted to: no filter (dim All), or the chosen values (as Facts::key) of ONE filter
+// dimension. Team and assignee ids that are not positive match no ticket and are dropped, so keys may be empty
+// (nothing matches).
+struct Scope
+{
+    Dim dim = Dim::All;
+    QStringList keys;
+
+    // nullopt when the filters restrict two or more dimensions at once (no counters for that).
+    static std::optional<Scope> of(const protocol::StatsFilters &filters);
+    // The same restriction as filters (for reading tickets).
+    protocol::StatsFilters filters() const;
+    bool isAll() const { return dim == Dim::All; }
+};
+
 qint64 bucketOf(Grain grain, qint64 epochSeconds);
+// The UTC month holding a UTC day (days since 1970-01-01), and the first day of a month.
+qint64 monthOfDay(qint64 day);
+qint64 firstDayOfMonth(qint64 month);
 qint64 grainSeconds(Grain grain);
 
 // Percentile of a histogram, interpolated linearly inside the bucket that holds it; values in the open last

@@ -201,11 +201,12 @@ public:
     virtual void bulkInsertTickets(const QList<Ticket> &tickets, const QList<int> &phases) = 0;
 
     // Dashboard counters (statscounters.h), kept by insertTicket/updateTicket/touchTicket/bulkInsertTickets in the
-    // same transaction as the ticket. Times are epoch seconds, ranges [from, to) aligned to quarter hours.
-    // allDimensions false: only the totals (dimension "all"), e.g. for the previous period.
-    virtual StatsSums statsSums(qint64 from, qint64 to, bool allDimensions = true) = 0;
-    // Created and resolved per UTC quarter hour (dimension "all"), for trends and the heat map.
-    virtual QList<std::pair<qint64, stats::Metrics>> statsSlots(qint64 from, qint64 to) = 0;
+    // same transaction as the ticket (written once per transaction, before it commits). Times are epoch seconds,
+    // ranges [from, to) aligned to quarter hours. A scope other than "all" reads the scoped counters of one filter
+    // dimension. allDimensions false: only the totals (dimension "all"), e.g. for the previous period.
+    virtual StatsSums statsSums(const stats::Scope &scope, qint64 from, qint64 to, bool allDimensions = true) = 0;
+    // Created and resolved per UTC quarter hour (dimension "all" within the scope), for trends and the heat map.
+    virtual QList<std::pair<qint64, stats::Metrics>> statsSlots(const stats::Scope &scope, qint64 from, qint64 to) = 0;
     // The counter-relevant columns of the tickets that match the filters and have a moment in [from, to): the
     // exact path for filtered dashboards.
     virtual QList<stats::Facts> statsFacts(const protocol::StatsFilters &filters, qint64 from, qint64 to) = 0;

@@ -16,7 +16,6 @@
 #include <QFile>
 
 #include <cstdio>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace crewline::bench;
@@ -41,21 +40,6 @@ QJsonObject dashboard(int days, const QString &granularity, const QJsonObject &f
     if (!filters.isEmpty())
         o.insert(u"filters"_s, filters);
     return o;
-}
-
-// CPU time (user + system) the server process has used, in ms: per request it does not depend on how many other
-// processes share the machine, unlike the latency.
-double serverCpuMs(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = f.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime (fields 14, 15)
-    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace
@@ -114,9 +98,28 @@ int main(int argc, char *argv[])
         {u"default30d"_s, u"default dashboard: 30 days by day, Asia/Shanghai"_s, dashboard(30, u"day"_s), 50.0},
         {u"90d"_s, u"90 days by week"_s, dashboard(90, u"week"_s), 50.0},
         {u"365d"_s, u"365 days by month"_s, dashboard(365, u"month"_s), {}},
+        // Filtered on one dimension: scoped counters. The values exist in every loader data set (demo teams,
+        // departments and engineers; eng023 is user 36 and the busiest engineer at 1,000,000 tickets).
         {u"filtered30d"_s,
-         u"30 days, one type (from the tickets)"_s,
+         u"30 days, one type"_s,
          dashboard(30, u"day"_s, {{u"types"_s, QJsonArray{u"repair"_s}}}),
+         {}},
+        {u"dept30d"_s,
+         u"30 days, one department"_s,
+         dashboard(30, u"day"_s, {{u"departments"_s, QJsonArray{u"西湖区"_s}}}),
+         {}},
+        {u"team30d"_s, u"30 days, one team"_s, dashboard(30, u"day"_s, {{u"teamIds"_s, QJsonArray{1}}}), {}},
+        {u"engineer30d"_s,
+         u"30 days, one engineer (an engineer's own view)"_s,
+         dashboard(30, u"day"_s, {{u"assigneeIds"_s, QJsonArray{36}}}),
+         {}},
+        {u"types365d"_s,
+         u"365 days by month, two types"_s,
+         dashboard(365, u"month"_s, {{u"types"_s, QJsonArray{u"repair"_s, u"complaint"_s}}}),
+         {}},
+        {u"combined30d"_s,
+         u"30 days, one type and one team (from the tickets)"_s,
+         dashboard(30, u"day"_s, {{u"types"_s, QJsonArray{u"repair"_s}}, {u"teamIds"_s, QJsonArray{1}}}),
          {}},
     };
 
@@ -127,6 +130,7 @@ int main(int argc, char *argv[])
         std::vector<double> ms;
         QString error;
         qint64 created = 0;
+        QString source;
         const qint64 until = nowNs() + static_cast<qint64>(budget * 1e9);
         constexpr int kWarmup = 2;
         double cpuBefore = 0;
@@ -138,10 +142,11 @@ int main(int argc, char *argv[])
                 break;
             }
             if (i == kWarmup - 1)
-                cpuBefore = serverCpuMs(server.pid());
+                cpuBefore = processCpuMs(server.pid());
             if (i >= kWarmup)
                 ms.push_back(r->latencyMs());
             created = r->result.value(u"totals"_s).toObject().value(u"created"_s).toInteger();
+            source = r->result.value(u"source"_s).toString();
             const qint64 spent = nowNs() - started;
             if (spent < 6'000'000)
                 spinFor(static_cast<int>((6'000'000 - spent) / 1'000'000) + 1);
@@ -153,9 +158,10 @@ int main(int argc, char *argv[])
             continue;
         }
         ++measured;
-        const double cpuPerRequest = (serverCpuMs(server.pid()) - cpuBefore) / double(ms.size());
+        const double cpuPerRequest = (processCpuMs(server.pid()) - cpuBefore) / double(ms.size());
         const QJsonObject extra{{u"tickets"_s, total},
                                 {u"created"_s, created},
+                                {u"source"_s, source},
                                 {u"samples"_s, static_cast<qint64>(ms.size())},
                                 {u"loadavg"_s, loadAverage()}};
         const QString what = q.label + u" @ "_s + size;

@@ -92,6 +92,19 @@ QString loadAverage()
     return parts.size() >= 3 ? QString::fromLatin1(parts[0] + ' ' + parts[1] + ' ' + parts[2]) : QString();
 }
 
+double processCpuMs(qint64 pid)
+{
+    QFile f(u"/proc/%1/stat"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime (fields 14, 15)
+    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
 void reportInfo(const QString &bench, const QJsonObject &info)
 {
     QJsonObject o = info;
@@ -269,19 +282,7 @@ qint64 ServerProcess::statusKb(const char *field) const
 
 double ServerProcess::cpuSeconds() const
 {
-    if (!isRunning())
-        return -1;
-    QFile f(u"/proc/%1/stat"_s.arg(m_process->processId()));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    // The command name may hold spaces: the fields after its closing parenthesis start with the state (field 3);
-    // utime and stime are fields 14 and 15.
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    const double ticks = static_cast<double>(::sysconf(_SC_CLK_TCK));
-    return static_cast<double>(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticks;
+    return isRunning() ? processCpuMs(pid()) / 1000.0 : -1;
 }
 
 double selfCpuSeconds()

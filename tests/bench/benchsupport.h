@@ -62,6 +62,9 @@ void reportInfo(const QString &bench, const QJsonObject &info);
 void reportError(const QString &bench, const QString &what, const QString &detail);
 QString loadAverage();   // /proc/loadavg, first three fields
 double selfCpuSeconds(); // user + system CPU time of this process so far
+// CPU time (user + system) a process has used, in ms (/proc/<pid>/stat): per request or per write it does not
+// depend on how many other processes share the machine, unlike the latency.
+double processCpuMs(qint64 pid);
 
 // Raises RLIMIT_NOFILE to the hard limit (children started afterwards inherit it). Returns the new soft limit.
 qint64 raiseFileLimit();

@@ -73,6 +73,20 @@ private Q_SLOTS:
         const Response india = boss.request(Op::StatsDashboard, query(u"2026-03-02"_s, u"2026-03-02"_s, u"+05:30"_s));
         QVERIFY(india.ok);
         QCOMPARE(totalsOf(india).value(u"created"_s).toInt(), 1);
+
+        // One filter dimension: from the scoped counters; two: from the tickets. Same figures by hand.
+        QJsonObject filtered = query(u"2026-03-02"_s, u"2026-03-03"_s, u"+08:00"_s);
+        filtered.insert(u"filters"_s, QJsonObject{{u"departments"_s, QJsonArray{u"D1"_s}}});
+        const Response d1 = boss.request(Op::StatsDashboard, filtered);
+        QVERIFY(d1.ok);
+        QCOMPARE(d1.result.value(u"source"_s).toString(), u"counters"_s);
+        QCOMPARE(totalsOf(d1).value(u"created"_s).toInt(), 2); // T1, T3
+        filtered.insert(u"filters"_s, QJsonObject{{u"departments"_s, QJsonArray{u"D1"_s}},
+                                                  {u"teamIds"_s, QJsonArray{m_fixture.team2.value()}}});
+        const Response d1team2 = boss.request(Op::StatsDashboard, filtered);
+        QVERIFY(d1team2.ok);
+        QCOMPARE(d1team2.result.value(u"source"_s).toString(), u"tickets"_s);
+        QCOMPARE(totalsOf(d1team2).value(u"created"_s).toInt(), 1); // T3
     }
 
     void scopeAndRefusals()
@@ -81,6 +95,7 @@ private Q_SLOTS:
         QVERIFY(engineer.loginAs(m_server.url(), u"e2"_s, u"secret-pass"_s));
         const Response own = engineer.request(Op::StatsDashboard, query(u"2026-03-01"_s, u"2026-03-09"_s));
         QVERIFY(own.ok);
+        QCOMPARE(own.result.value(u"source"_s).toString(), u"counters"_s);
         QCOMPARE(totalsOf(own).value(u"created"_s).toInt(), 2); // T3 and T4 only
         QJsonObject other = query(u"2026-03-01"_s, u"2026-03-09"_s);
         other.insert(u"filters"_s, QJsonObject{{u"assigneeIds"_s, QJsonArray{m_fixture.engineer1.value()}}});
@@ -116,6 +131,19 @@ private Q_SLOTS:
         QCOMPARE(after.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt(),
                  before.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt() + 1);
         Q_UNUSED(today);
+
+        // Filtered by the new ticket's type: the scoped counters, written when its transaction commits, count the
+        // next one of that type at once too.
+        QJsonObject byType = q;
+        byType.insert(u"filters"_s, QJsonObject{{u"types"_s, QJsonArray{created.value(u"type"_s).toString()}}});
+        const Response typeBefore = desk.request(Op::StatsDashboard, byType);
+        QVERIFY(typeBefore.ok);
+        QCOMPARE(typeBefore.result.value(u"source"_s).toString(), u"counters"_s);
+        QVERIFY(!createTicket(desk, {{u"title"_s, u"Second pump room"_s}, {u"type"_s, created.value(u"type"_s)}})
+                     .isEmpty());
+        const Response typeAfter = desk.request(Op::StatsDashboard, byType);
+        QVERIFY(typeAfter.ok);
+        QCOMPARE(totalsOf(typeAfter).value(u"created"_s).toInt(), totalsOf(typeBefore).value(u"created"_s).toInt() + 1);
     }
 
 private:

@@ -1,6 +1,8 @@
-// The dashboard figures (server/storage/statscounters, sqlitestats, server/services/statsservice): counters kept by
-// the store equal a full recomputation after a random mix of writes; a fixed dataset gives hand-computed answers,
-// in UTC, in a whole-hour and a half-hour time zone, for an empty range and with filters; percentiles; scope.
+// The dashboard figures (server/storage/statscounters, sqlitestats, server/services/statsservice): counters and
+// scoped counters kept by the store equal a full recomputation after a random mix of writes (jobs and transactions
+// rolled back among them), and filtered dashboards from the counters equal those from the tickets; a fixed dataset
+// gives hand-computed answers, in UTC, in a whole-hour and a half-hour time zone, for an empty range and with
+// filters; percentiles; scope.
 
 #include "server/services/passwords.h"
 #include "server/services/statsservice.h"
@@ -24,8 +26,8 @@ namespace fx = crewline::test::stats;
 
 namespace {
 
-// Every counter row, as text, in key order.
-QStringList dumpCounters(const QString &path)
+// Every counter row of a table (stats_counts or stats_scoped), as text, in key order.
+QStringList dumpCounters(const QString &path, const QString &table = u"stats_counts"_s)
 {
     QStringList rows;
     {
@@ -34,7 +36,8 @@ QStringList dumpCounters(const QString &path)
         if (!db.open())
             return {u"cannot open"_s};
         QSqlQuery q(db);
-        q.exec(u"SELECT * FROM stats_counts ORDER BY grain, dim, bucket, key"_s);
+        q.exec(table == u"stats_scoped"_s ? u"SELECT * FROM stats_scoped ORDER BY fdim, fkey, grain, bucket, dim, key"_s
+                                          : u"SELECT * FROM stats_counts ORDER BY grain, dim, bucket, key"_s);
         while (q.next()) {
             QStringList fields;
             for (int i = 0; i < q.record().count(); ++i)
@@ -157,7 +160,8 @@ private Q_SLOTS:
             t.assigneeId = UserId(rng.bounded(0, 4));
             t.priority = static_cast<Priority>(rng.bounded(4));
             t.title = u"random"_s;
-            t.createdAt = randomTime(base);
+            // A quarter of them spread over the two months before, so ranges hold whole calendar months.
+            t.createdAt = n % 4 == 0 ? base.addSecs(-rng.bounded(0, 70 * 86400)) : randomTime(base);
             t.updatedAt = t.createdAt;
             t.version = 1;
             return t;
@@ -190,6 +194,7 @@ private Q_SLOTS:
                             t.fields.remove(u"rating"_s);
                         break;
                     case 3: // reassign and reclassify
+                        t.type = types.at(rng.bounded(int(types.size())));
                         t.assigneeId = UserId(rng.bounded(0, 4));
                         t.teamId = TeamId(rng.bounded(0, 3));
                         t.category = categories.at(rng.bounded(int(categories.size())));
@@ -223,35 +228,105 @@ private Q_SLOTS:
                 phases << 0;
             }
             m_store->bulkInsertTickets(bulk, phases);
+            if (round == 2) {
+                // A whole transaction rolled back: every pending counter change of its jobs goes with it.
+                m_store->rollbackTransaction();
+                QList<Ticket> stored;
+                for (const Ticket &t : std::as_const(tickets)) {
+                    if (std::optional<Ticket> s = m_store->ticket(t.id))
+                        stored << *s;
+                }
+                tickets = stored;
+                continue;
+            }
             m_store->commitTransaction();
             for (const Ticket &t : bulk) {
                 if (std::optional<Ticket> stored = m_store->ticketByNumber(t.number))
                     tickets << *stored;
             }
         }
+        // A write outside any transaction writes its counters at once.
+        Ticket lone = randomTicket(++number);
+        lone.id = m_store->insertTicket(lone, 0);
         const QStringList kept = dumpCounters(m_path);
+        const QStringList keptScoped = dumpCounters(m_path, u"stats_scoped"_s);
         QVERIFY(kept.size() > 100);
+        QVERIFY(keptScoped.size() > kept.size());
         m_store->beginTransaction();
         m_store->rebuildStats();
         m_store->commitTransaction();
         const QStringList rebuilt = dumpCounters(m_path);
         QCOMPARE(kept.size(), rebuilt.size());
         QCOMPARE(kept, rebuilt);
+        const QStringList rebuiltScoped = dumpCounters(m_path, u"stats_scoped"_s);
+        QCOMPARE(keptScoped.size(), rebuiltScoped.size());
+        QCOMPARE(keptScoped, rebuiltScoped);
 
-        // And the counters path answers exactly like the tickets path (a filter that matches every ticket).
+        // And the counters answer exactly like the tickets: unfiltered against a filter that matches every ticket
+        // (several dimensions, so from the tickets), and every filter on one dimension both ways.
         StatsService service(*m_store);
+        StatsService reference(*m_store);
+        reference.setFilteredFromCounters(false);
         const Caller boss = callerOf(UserId(1), Role::Manager);
-        protocol::StatsDashboard all = request(u"2026-03-01"_s, u"2026-03-09"_s, u"Asia/Kolkata"_s);
-        const Outcome counters = service.dashboard(boss, all);
-        all.filters.types = types;
-        const Outcome scan = service.dashboard(boss, all);
-        QVERIFY(counters.ok && scan.ok);
-        QCOMPARE(counters.result.value(u"source"_s).toString(), u"counters"_s);
-        QCOMPARE(scan.result.value(u"source"_s).toString(), u"tickets"_s);
-        for (const QString &key :
-             {u"totals"_s, u"previous"_s, u"trend"_s, u"byCategory"_s, u"byAssignee"_s, u"byTeam"_s, u"heatmap"_s}) {
-            QCOMPARE(counters.result.value(key), scan.result.value(key));
+        for (const auto &[from, to] :
+             {std::pair{u"2026-03-01"_s, u"2026-03-09"_s}, std::pair{u"2026-01-10"_s, u"2026-03-09"_s}}) {
+            protocol::StatsDashboard all = request(from, to, u"Asia/Kolkata"_s);
+            const Outcome counters = service.dashboard(boss, all);
+            all.filters.types = types;
+            all.filters.departments = departments;
+            const Outcome scan = service.dashboard(boss, all);
+            QVERIFY(counters.ok && scan.ok);
+            QCOMPARE(counters.result.value(u"source"_s).toString(), u"counters"_s);
+            QCOMPARE(scan.result.value(u"source"_s).toString(), u"tickets"_s);
+            for (const QString &key : {u"totals"_s, u"previous"_s, u"trend"_s, u"byType"_s, u"byCategory"_s,
+                                       u"byDepartment"_s, u"byAssignee"_s, u"byTeam"_s, u"heatmap"_s}) {
+                QCOMPARE(counters.result.value(key), scan.result.value(key));
+            }
         }
+
+        QList<protocol::StatsFilters> filters;
+        const auto add = [&](auto setter) {
+            protocol::StatsFilters f;
+            setter(f);
+            filters << f;
+        };
+        add([](protocol::StatsFilters &f) { f.types = {u"it"_s}; });
+        add([](protocol::StatsFilters &f) { f.types = {u"water"_s, u"gas"_s}; });
+        add([](protocol::StatsFilters &f) { f.types = {u"none"_s}; });
+        add([](protocol::StatsFilters &f) { f.departments = {u"水务一所"_s}; });
+        add([](protocol::StatsFilters &f) { f.departments = {u"D1"_s, u"D2"_s, u"D1"_s}; });
+        add([](protocol::StatsFilters &f) { f.teamIds = {TeamId(1)}; });
+        add([](protocol::StatsFilters &f) { f.teamIds = {TeamId(1), TeamId(2)}; });
+        add([](protocol::StatsFilters &f) { f.teamIds = {TeamId(0)}; }); // matches no ticket, as on the tickets
+        add([](protocol::StatsFilters &f) { f.assigneeIds = {UserId(2)}; });
+        add([](protocol::StatsFilters &f) { f.assigneeIds = {UserId(1), UserId(3)}; });
+        const QList<std::pair<QString, QString>> ranges = {
+            {u"2026-03-01"_s, u"2026-03-09"_s},
+            {u"2026-03-03"_s, u"2026-03-03"_s},
+            {u"2026-03-02"_s, u"2026-03-05"_s},
+            {u"2026-01-10"_s, u"2026-03-09"_s}}; // January's end, all of February (month rows), March's start
+        int compared = 0;
+        for (const QString &zone : {u"UTC"_s, u"+05:30"_s, u"Asia/Shanghai"_s, u"-03:45"_s}) {
+            for (const auto &[from, to] : ranges) {
+                for (const protocol::StatsFilters &f : std::as_const(filters)) {
+                    protocol::StatsDashboard r = request(from, to, zone);
+                    r.filters = f;
+                    const Outcome fast = service.dashboard(boss, r);
+                    const Outcome slow = reference.dashboard(boss, r);
+                    QVERIFY(fast.ok && slow.ok);
+                    QCOMPARE(fast.result.value(u"source"_s).toString(), u"counters"_s);
+                    QCOMPARE(slow.result.value(u"source"_s).toString(), u"tickets"_s);
+                    QJsonObject a = fast.result, b = slow.result;
+                    a.remove(u"source"_s);
+                    b.remove(u"source"_s);
+                    if (a != b)
+                        QFAIL(qPrintable(
+                            u"%1 %2..%3 filters %4: counters and tickets differ"_s.arg(zone, from, to).arg(compared)));
+                    ++compared;
+                }
+            }
+        }
+        QCOMPARE(compared, 160);
     }
 
     void fixedDatasetUtc()
@@ -365,20 +440,23 @@ private Q_SLOTS:
         r.filters.departments = {u"D1"_s};
         Outcome out = service.dashboard(callerOf(f.manager, Role::Manager), r);
         QVERIFY(out.ok);
-        QCOMPARE(out.result.value(u"source"_s).toString(), u"tickets"_s);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
         QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2); // T1, T3
         QCOMPARE(out.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt(), 1);   // T3
 
+        // Two dimensions at once: from the tickets.
         r.filters = {};
         r.filters.teamIds = {f.team2};
         r.filters.types = {u"water"_s};
         out = service.dashboard(callerOf(f.manager, Role::Manager), r);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"tickets"_s);
         QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2); // T3, T4
 
-        // Engineers: their own tickets only, and never someone else's.
+        // Engineers: their own tickets only (from the counters), and never someone else's.
         r.filters = {};
         out = service.dashboard(callerOf(f.engineer2, Role::Engineer), r);
         QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
         QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2);
         QCOMPARE(out.result.value(u"filters"_s).toObject().value(u"assigneeIds"_s).toArray().size(), 1);
         r.filters.assigneeIds = {f.engineer1};
@@ -387,6 +465,142 @@ private Q_SLOTS:
         QCOMPARE(out.error.code, protocol::ErrorCode::Forbidden);
         out = service.dashboard(callerOf(f.requester, Role::Requester), request(u"2026-03-02"_s, u"2026-03-02"_s));
         QCOMPARE(out.error.code, protocol::ErrorCode::Forbidden);
+    }
+
+    // Filters on one dimension, answered from the scoped counters, against answers computed by hand.
+    void filteredByHand()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        StatsService service(*m_store);
+        const Caller boss = callerOf(f.manager, Role::Manager);
+
+        // Type "it", UTC 03-02..03-03: T1 and T2.
+        protocol::StatsDashboard r = request(u"2026-03-02"_s, u"2026-03-03"_s);
+        r.filters.types = {u"it"_s};
+        Outcome out = service.dashboard(boss, r);
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
+        QJsonObject totals = out.result.value(u"totals"_s).toObject();
+        QCOMPARE(totals.value(u"created"_s).toInt(), 2);
+        QCOMPARE(totals.value(u"resolved"_s).toInt(), 2);
+        QCOMPARE(totals.value(u"closed"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"firstResponse"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"firstResponse"_s).toObject().value(u"mean"_s).toInt(), 1800);
+        QCOMPARE(totals.value(u"resolution"_s).toObject().value(u"mean"_s).toInt(), 14400); // (2 h + 6 h) / 2
+        QCOMPARE(totals.value(u"sla"_s).toObject().value(u"rate"_s).toDouble(), 0.5);
+        QCOMPARE(totals.value(u"satisfaction"_s).toObject().value(u"mean"_s).toDouble(), 3.5);
+        QCOMPARE(trendColumn(out.result, u"created"_s), (QList<qint64>{2, 0}));
+        QCOMPARE(trendColumn(out.result, u"resolved"_s), (QList<qint64>{1, 1}));
+        QCOMPARE(out.result.value(u"byType"_s).toArray().size(), 1);
+        QCOMPARE(row(out.result, u"byType"_s, u"it"_s).value(u"created"_s).toInt(), 2);
+        QCOMPARE(row(out.result, u"byTeam"_s, QString::number(f.team1.value())).value(u"created"_s).toInt(), 1);
+        QCOMPARE(row(out.result, u"byTeam"_s, u"0"_s).value(u"created"_s).toInt(), 1); // T2 has no team
+        QCOMPARE(row(out.result, u"byAssignee"_s, QString::number(f.engineer1.value())).value(u"resolved"_s).toInt(),
+                 1);
+        QCOMPARE(out.result.value(u"byDepartment"_s).toArray().size(), 2);
+        QCOMPARE(out.result.value(u"previous"_s).toObject().value(u"created"_s).toInt(), 0);
+
+        // Department D1 in UTC+8, local 03-02..03-03 = UTC 03-01 16:00 .. 03-03 16:00: T1 (local 03-02 09:00) and
+        // T3 (local 03-03 18:00). The last UTC day is cut at 16:00 (the whole day minus its last 8 hours).
+        r = request(u"2026-03-02"_s, u"2026-03-03"_s, u"+08:00"_s);
+        r.filters.departments = {u"D1"_s};
+        out = service.dashboard(boss, r);
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
+        totals = out.result.value(u"totals"_s).toObject();
+        QCOMPARE(totals.value(u"created"_s).toInt(), 2);
+        QCOMPARE(totals.value(u"resolved"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"firstResponse"_s).toObject().value(u"count"_s).toInt(), 2);
+        QCOMPARE(totals.value(u"firstResponse"_s).toObject().value(u"mean"_s).toInt(), 1200); // (30 + 10 min) / 2
+        QCOMPARE(trendColumn(out.result, u"created"_s), (QList<qint64>{1, 1}));
+        QCOMPARE(trendColumn(out.result, u"resolved"_s), (QList<qint64>{1, 0}));
+        QCOMPARE(row(out.result, u"byDepartment"_s, u"D1"_s).value(u"created"_s).toInt(), 2);
+        QCOMPARE(out.result.value(u"byDepartment"_s).toArray().size(), 1);
+        QCOMPARE(row(out.result, u"byType"_s, u"water"_s).value(u"created"_s).toInt(), 1);
+        QCOMPARE(row(out.result, u"byAssignee"_s, QString::number(f.engineer2.value())).value(u"created"_s).toInt(), 1);
+        const QJsonArray heat = out.result.value(u"heatmap"_s).toArray();
+        QCOMPARE(heat.at(0).toArray().at(9).toInt(), 1);  // T1: Monday 09 h local
+        QCOMPARE(heat.at(1).toArray().at(18).toInt(), 1); // T3: Tuesday 18 h local
+
+        // Type "it" in UTC+05:30, local 03-02 = UTC 03-01 18:30 .. 03-02 18:30: T1 only. T2 (created 23:30 UTC) is
+        // in the part of UTC 03-02 that is subtracted, so its department, team and assignee rows vanish entirely.
+        r = request(u"2026-03-02"_s, u"2026-03-02"_s, u"+05:30"_s);
+        r.filters.types = {u"it"_s};
+        out = service.dashboard(boss, r);
+        QVERIFY(out.ok);
+        totals = out.result.value(u"totals"_s).toObject();
+        QCOMPARE(totals.value(u"created"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"resolved"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"closed"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"sla"_s).toObject().value(u"met"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"satisfaction"_s).toObject().value(u"mean"_s).toDouble(), 5.0);
+        QCOMPARE(out.result.value(u"byDepartment"_s).toArray().size(), 1);
+        QCOMPARE(row(out.result, u"byDepartment"_s, u"D1"_s).value(u"created"_s).toInt(), 1);
+        QCOMPARE(out.result.value(u"byTeam"_s).toArray().size(), 1);
+        QCOMPARE(out.result.value(u"byAssignee"_s).toArray().size(), 1);
+        QCOMPARE(out.result.value(u"byCategory"_s).toArray().size(), 1);
+        // The next local day holds T2's creation and resolution.
+        r = request(u"2026-03-03"_s, u"2026-03-03"_s, u"+05:30"_s);
+        r.filters.types = {u"it"_s};
+        out = service.dashboard(boss, r);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 1);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"resolved"_s).toInt(), 1);
+        QCOMPARE(row(out.result, u"byTeam"_s, u"0"_s).value(u"created"_s).toInt(), 1);
+        QCOMPARE(out.result.value(u"previous"_s).toObject().value(u"created"_s).toInt(), 1); // T1 on local 03-02
+
+        // Two values of one dimension sum: teams 1 and 2 over the week hold all four tickets but T2.
+        r = request(u"2026-03-01"_s, u"2026-03-07"_s, u"Asia/Shanghai"_s);
+        r.filters.teamIds = {f.team1, f.team2};
+        out = service.dashboard(boss, r);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 3);
+        QCOMPARE(row(out.result, u"byTeam"_s, QString::number(f.team2.value())).value(u"created"_s).toInt(), 2);
+        QCOMPARE(row(out.result, u"byTeam"_s, QString::number(f.team1.value())).value(u"created"_s).toInt(), 1);
+
+        // An empty range, filtered: zeros and empty breakdowns.
+        r = request(u"2025-01-01"_s, u"2025-01-07"_s, u"+05:30"_s);
+        r.filters.assigneeIds = {f.engineer2};
+        out = service.dashboard(boss, r);
+        QVERIFY(out.ok);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 0);
+        QCOMPARE(trendColumn(out.result, u"created"_s), QList<qint64>(7, 0));
+        QCOMPARE(out.result.value(u"byAssignee"_s).toArray().size(), 0);
+        QCOMPARE(out.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt(), 2); // T3, T4: open now
+    }
+
+    // Migration 6 meets a database that has tickets but no scoped counters (a version 5 database): it creates the
+    // table and fills it from the tickets, as the writes would have.
+    void migrationFillsScopedCountersOfAnExistingDatabase()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        const QStringList kept = dumpCounters(m_path, u"stats_scoped"_s);
+        QVERIFY(kept.size() > 20);
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE stats_scoped"_s));
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 5"_s));
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
+        QCOMPARE(m_store->schemaVersion(), 5);
+        m_store->migrate();
+        QVERIFY(m_store->schemaVersion() >= 6);
+        QCOMPARE(dumpCounters(m_path, u"stats_scoped"_s), kept);
+        StatsService service(*m_store);
+        protocol::StatsDashboard r = request(u"2026-03-02"_s, u"2026-03-05"_s);
+        r.filters.teamIds = {f.team2};
+        const Outcome out = service.dashboard(callerOf(f.manager, Role::Manager), r);
+        QCOMPARE(out.result.value(u"source"_s).toString(), u"counters"_s);
+        QCOMPARE(out.result.value(u"totals"_s).toObject().value(u"created"_s).toInt(), 2); // T3, T4
     }
 
     void badInput_data()
