@@ -29,7 +29,9 @@ void useHugePagesForTheHeap(char *argv[])
     const char *current = std::getenv("GLIBC_TUNABLES");
     if (current && std::strstr(current, "glibc.malloc.hugetlb="))
         return; // already set, by us before the re-execution or by whoever started us
-    std::string tunables = current && *current ? std::string(current) + ':' : std::string();
+    const bool hadTunables = current != nullptr;
+    const std::string previous = hadTunables ? std::string(current) : std::string(); // setenv may replace it
+    std::string tunables = previous.empty() ? std::string() : previous + ':';
     tunables += "glibc.malloc.hugetlb=1";
     if (::setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0)
         return;
@@ -41,8 +43,8 @@ void useHugePagesForTheHeap(char *argv[])
         ::execv(self, argv);
     }
     // Could not re-execute (no /proc?): carry on with 4 KiB pages, and do not pass the tunable on to children.
-    if (current)
-        ::setenv("GLIBC_TUNABLES", current, 1);
+    if (hadTunables)
+        ::setenv("GLIBC_TUNABLES", previous.c_str(), 1);
     else
         ::unsetenv("GLIBC_TUNABLES");
 #else

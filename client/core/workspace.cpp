@@ -2,10 +2,13 @@
 
 #include "common/logging.h"
 #include "common/permissions.h"
+#include "common/ticketjson.h"
 
 #include <QJsonArray>
 
 #include <QUuid>
+
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -122,6 +125,7 @@ void Workspace::loadPage(const QJsonObject &query, qint64 afterId, int loadedSoF
         // The next page is asked for before this one is decoded, so that the server reads it meanwhile. Its
         // handler runs after this one returns, so pages still reach the model in order.
         const bool more = rows.size() == kPageSize;
+        static_assert(std::string_view(kTicketRowColumns[0]) == "id");
         if (more)
             loadPage(query, rows.last().toArray().at(0).toInteger(), loaded, done);
         QList<Ticket> page;
