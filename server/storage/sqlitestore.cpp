@@ -86,15 +86,7 @@ const QString kTicketColumns =
     "requester_name, requester_contact, requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
     "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, version, urge_count, "
     "merged_into, pending_approval, fields, dispatch"_s;
-// The same columns with description left empty and fields reduced to the rating (ListColumns::Summary).
-const QString kTicketSummaryColumns =
-    QString(kTicketColumns)
-        .replace(u"title, description,"_s, u"title, '',"_s)
-        .replace(u"pending_approval, fields"_s, u"pending_approval, CASE WHEN json_type(fields, '$.rating') IN "
-                                                "('integer', 'real') THEN json_object('rating', "
-                                                "json_extract(fields, '$.rating')) END"_s);
-
-// The summary columns for the raw path (writeTicketSummaries): fields reduced to the rating as a number.
+// The summary columns (writeTicketSummaries): description left empty, fields reduced to the rating as a number.
 const QString kTicketRawSummaryColumns =
     QString(kTicketColumns)
         .replace(u"title, description,"_s, u"title, '',"_s)
@@ -783,12 +775,10 @@ public:
         return c.next() ? c.value(0).toLongLong() : 0;
     }
 
-    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
-                           ListColumns columns = ListColumns::Full) override
+    TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) override
     {
         TicketPage page;
-        const std::optional<ListSql> sql =
-            listSql(query, visibility, columns == ListColumns::Summary ? kTicketSummaryColumns : kTicketColumns);
+        const std::optional<ListSql> sql = listSql(query, visibility, kTicketColumns);
         if (!sql)
             return page;
         QSqlQuery q(m_db);

@@ -55,14 +55,6 @@ struct Visibility
     UserId requester;
 };
 
-// Which columns a list reads: lists and events carry summaries (no description, no type-specific fields), which
-// skips reading and parsing the largest columns.
-enum class ListColumns
-{
-    Full,
-    Summary
-};
-
 struct TicketPage
 {
     QList<Ticket> tickets;
@@ -145,11 +137,10 @@ public:
     virtual void updateTicket(const Ticket &ticket, int phase) = 0;
     // Records activity that is not a change of the ticket itself (a message): no new version.
     virtual void touchTicket(TicketId id, const QDateTime &updatedAt, const QDateTime &firstResponseAt) = 0;
-    virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility,
-                                   ListColumns columns = ListColumns::Full) = 0;
-    // The same page as listTickets(query, visibility, ListColumns::Summary), written as JSON array elements (each
-    // what Ticket::writeJson(w, true) writes for that ticket) straight from the database rows: the ticket list's
-    // fast path, without a Ticket per row.
+    virtual TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) = 0;
+    // The same page as listTickets(query, visibility), written as JSON array elements (each what
+    // Ticket::writeJson(w, true, shape) writes for that ticket) straight from the database rows, reading only the
+    // summary's columns: the ticket list's path, without a Ticket per row.
     virtual TicketListWritten writeTicketSummaries(const protocol::TicketQuery &query, const Visibility &visibility,
                                                    JsonWriter &w, TicketShape shape = TicketShape::Object) = 0;
     virtual qint64 ticketCount() = 0;
