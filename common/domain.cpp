@@ -54,7 +54,12 @@ QJsonValue timeToJson(const QDateTime &t)
 {
     if (!t.isValid())
         return QJsonValue::Null;
-    return t.toUTC().toString(Qt::ISODateWithMs);
+    // What t.toUTC().toString(Qt::ISODateWithMs) gives, without QDateTime's formatter (microseconds per call, six
+    // timestamps per ticket on every write).
+    QByteArray quoted;
+    quoted.reserve(32);
+    appendJsonTime(quoted, t.toMSecsSinceEpoch());
+    return QString::fromLatin1(QByteArrayView(quoted).sliced(1, quoted.size() - 2));
 }
 
 namespace {
@@ -147,6 +152,11 @@ PendingApproval PendingApproval::fromJson(const QJsonObject &o)
 
 QJsonObject Ticket::toJson() const
 {
+    return toJsonObject(false);
+}
+
+QJsonObject Ticket::toJsonObject(bool summary) const
+{
     QJsonObject o;
     o.insert(QLatin1String("id"), id.value());
     o.insert(QLatin1String("number"), number);
@@ -157,7 +167,8 @@ QJsonObject Ticket::toJson() const
     o.insert(QLatin1String("category"), category);
     o.insert(QLatin1String("department"), department);
     o.insert(QLatin1String("title"), title);
-    o.insert(QLatin1String("description"), description);
+    if (!summary)
+        o.insert(QLatin1String("description"), description);
     o.insert(QLatin1String("requester"), requester.toJson());
     o.insert(QLatin1String("address"), address);
     o.insert(QLatin1String("location"), pointToJson(location));
@@ -176,7 +187,10 @@ QJsonObject Ticket::toJson() const
     putId(o, QLatin1String("mergedInto"), mergedInto.value());
     o.insert(QLatin1String("pendingApproval"),
              pendingApproval.isValid() ? QJsonValue(pendingApproval.toJson()) : QJsonValue(QJsonValue::Null));
-    o.insert(QLatin1String("fields"), fields);
+    if (!summary)
+        o.insert(QLatin1String("fields"), fields);
+    else if (const QJsonValue rating = fields.value(QLatin1String("rating")); rating.isDouble())
+        o.insert(QLatin1String("fields"), QJsonObject{{QLatin1String("rating"), rating}});
     o.insert(QLatin1String("dispatch"),
              dispatch.isValid() ? QJsonValue(dispatch.toJson()) : QJsonValue(QJsonValue::Null));
     return o;
@@ -184,12 +198,7 @@ QJsonObject Ticket::toJson() const
 
 QJsonObject Ticket::toSummaryJson() const
 {
-    QJsonObject o = toJson();
-    o.remove(QLatin1String("description"));
-    o.remove(QLatin1String("fields"));
-    if (const QJsonValue rating = fields.value(QLatin1String("rating")); rating.isDouble())
-        o.insert(QLatin1String("fields"), QJsonObject{{QLatin1String("rating"), rating}});
-    return o;
+    return toJsonObject(true);
 }
 
 namespace {
@@ -572,12 +581,17 @@ TrackPoint TrackPoint::fromJson(const QJsonObject &o)
     return p;
 }
 
+QJsonObject Event::dataObject() const
+{
+    return rawData.isEmpty() ? data : QJsonDocument::fromJson(rawData).object();
+}
+
 QJsonObject Event::toJson() const
 {
     QJsonObject o{{QLatin1String("seq"), seq},
                   {QLatin1String("type"), type},
                   {QLatin1String("at"), timeToJson(at)},
-                  {QLatin1String("data"), data}};
+                  {QLatin1String("data"), dataObject()}};
     putId(o, QLatin1String("ticketId"), ticketId.value());
     return o;
 }

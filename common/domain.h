@@ -111,6 +111,9 @@ struct Ticket
     // summary object.
     static Ticket fromRow(const QJsonArray &row);
     friend bool operator==(const Ticket &, const Ticket &) = default;
+
+private:
+    QJsonObject toJsonObject(bool summary) const;
 };
 
 struct Comment
@@ -235,8 +238,12 @@ struct Event
     QDateTime at;
     TicketId ticketId;
     QJsonObject data;
+    // The server's write path encodes data once, as a compact JSON object, for the event log and every push; data is
+    // then left empty. Read the data through dataObject(); protocol::encodeEventPush sends either form.
+    QByteArray rawData;
 
-    QJsonObject toJson() const;
+    QJsonObject dataObject() const;
+    QJsonObject toJson() const; // with dataObject()
     static Event fromJson(const QJsonObject &o);
 };
 

@@ -178,8 +178,8 @@ void appendJsonTime(QByteArray &out, qint64 msSinceEpoch)
     const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-    if (year < 0 || year > 9999) {
-        // Outside what the fast path formats: fall back to Qt.
+    if (year < 1 || year > 9999) {
+        // Outside what the fast path formats (Qt's calendar has no year 0): fall back to Qt.
         out.append('"');
         out.append(QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8());
         out.append('"');

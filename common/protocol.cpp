@@ -1,5 +1,6 @@
 #include "common/protocol.h"
 
+#include "common/domain.h"
 #include "common/jsonwriter.h"
 
 #include <QJsonDocument>
@@ -252,6 +253,35 @@ QByteArray Response::encode() const
     else
         o.insert(u"error"_s, error.toJson());
     return toBytes(o);
+}
+
+QByteArray encodeEventPush(const Event &e)
+{
+    if (e.rawData.isEmpty())
+        return Push{Push::Kind::Event, e.toJson(), {}}.encode();
+    // Members in the order QJsonDocument writes them (sorted by name), so both forms give the same text when the
+    // data's own members are sorted too.
+    QByteArray out;
+    out.reserve(e.rawData.size() + 128);
+    JsonWriter w(out);
+    w.beginObject();
+    w.key("event");
+    w.beginObject();
+    w.key("at");
+    w.time(e.at);
+    w.key("data");
+    w.raw(e.rawData);
+    w.key("seq");
+    w.value(e.seq);
+    w.key("ticketId");
+    w.id(e.ticketId.value());
+    w.key("type");
+    w.value(QStringView(e.type));
+    w.endObject();
+    w.key("v");
+    w.value(kVersion);
+    w.endObject();
+    return out;
 }
 
 QByteArray Push::encode() const

@@ -9,6 +9,10 @@
 
 #include <optional>
 
+namespace crewline {
+struct Event;
+}
+
 namespace crewline::protocol {
 
 constexpr int kVersion = 1;
@@ -154,6 +158,10 @@ struct Response
 
 // A frame the server pushes without being asked: an event ({"v":1,"event":{...}}) or a notice
 // ({"v":1,"notice":"presence","data":{...}}); notices carry no sequence number and are not replayed.
+// The push of one event, {"event": ..., "v": 1}: the same text as Push{Event, e.toJson()}.encode(), but an event's
+// rawData is spliced in as it is instead of being parsed and written again.
+QByteArray encodeEventPush(const Event &e);
+
 struct Push
 {
     enum class Kind

@@ -5,6 +5,7 @@
 #include "server/clock.h"
 #include "server/config.h"
 #include "server/server.h"
+#include "server/storage/sqliteraw.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -46,6 +47,7 @@ int main(int argc, char *argv[])
 {
     crewline::useHugePagesForTheHeap(argv);
     crewline::tuneAllocatorForLargeMessages();
+    crewline::server::configureSqliteLibrary();
     // Qt's own event dispatcher scales with many sockets; the glib one does not (DEPENDENCIES.md trap 21).
     qputenv("QT_NO_GLIB", "1");
     qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"_s);

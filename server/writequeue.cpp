@@ -158,6 +158,10 @@ void WriteQueue::writerLoop()
     }
     m_store->checkpoint();
     m_store.reset();
+    const Stats s = stats();
+    qCInfo(lcDb).nospace() << "write queue: " << s.jobs << " jobs in " << s.transactions << " transactions ("
+                           << (s.transactions ? double(s.jobs) / double(s.transactions) : 0.0)
+                           << " per transaction, largest " << s.largestBatch << ")";
 }
 
 void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
@@ -187,7 +191,8 @@ void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
                     WriteContext context(*m_store, now);
                     outcome = request.job(context);
                     if (outcome.ok && !request.idemKey.isEmpty())
-                        m_store->rememberIdempotent(request.user, request.idemKey, {request.op, outcome.result}, now);
+                        m_store->rememberIdempotent(request.user, request.idemKey,
+                                                    {request.op, outcome.result, outcome.rawResult}, now);
                     m_store->endJob(outcome.ok);
                     inJob = false;
                     if (outcome.ok)

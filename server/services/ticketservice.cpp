@@ -9,6 +9,7 @@
 #include "server/storage/store.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <memory>
@@ -367,9 +368,22 @@ StoredEvent TicketService::ticketEvent(const QString &type, const Ticket &ticket
     e.event.type = type;
     e.event.at = at;
     e.event.ticketId = ticket.id;
-    e.event.data = extra;
-    e.event.data.insert(u"ticket"_s, summary(ticket));
     e.requesterId = ticket.requester.userId;
+    // Encoded once, here: the event log stores these bytes and every push splices them in (encodeEventPush). The
+    // summary is written by ticketjson.h, the extra members by QJsonDocument, "ticket" last.
+    QByteArray data = extra.isEmpty() ? QByteArray("{") : QJsonDocument(extra).toJson(QJsonDocument::Compact);
+    if (extra.contains(u"ticket"_s) || !data.endsWith('}')) {
+        e.event.data = extra;
+        e.event.data.insert(u"ticket"_s, summary(ticket));
+        return e;
+    }
+    if (!extra.isEmpty())
+        data.back() = ',';
+    data += "\"ticket\":";
+    JsonWriter w(data);
+    ticket.writeJson(w, true);
+    data += '}';
+    e.event.rawData = std::move(data);
     return e;
 }
 
@@ -573,7 +587,14 @@ void TicketService::create(const Caller &caller, const protocol::TicketCreate &r
             audit.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, t.status}}}};
             ctx.store().insertAudit(audit);
             ctx.emitEvent(ticketEvent(u"ticket.created"_s, t, {{u"actor"_s, actorJson(caller)}}, ctx.now()));
-            return Outcome::success({{u"ticket"_s, t.toJson()}});
+            // Written straight to JSON text (ticketjson.h): the answer and the idempotency record use these bytes.
+            QByteArray result;
+            JsonWriter w(result);
+            w.beginObject();
+            w.key("ticket");
+            t.writeJson(w, false);
+            w.endObject();
+            return Outcome::successRaw(std::move(result));
         },
         std::move(reply));
 }

@@ -23,6 +23,38 @@ sqlite3 *handleOf(const QSqlDatabase &db)
 
 } // namespace
 
+void configureSqliteLibrary()
+{
+    if (sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK ||
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+        qWarning("SQLite was initialised before it could be configured; running with its defaults");
+}
+
+void tuneSqliteConnection(const QSqlDatabase &db)
+{
+    // 512 slots of 256 bytes (128 KiB) instead of 100 of 1,200: most of what a write allocates is small.
+    sqlite3_db_config(handleOf(db), SQLITE_DBCONFIG_LOOKASIDE, nullptr, 256, 512);
+}
+
+void trackWalFrames(const QSqlDatabase &db, int *frames)
+{
+    sqlite3_wal_hook(
+        handleOf(db),
+        [](void *target, sqlite3 *, const char *name, int count) {
+            if (qstrcmp(name, "main") == 0)
+                *static_cast<int *>(target) = count;
+            return SQLITE_OK;
+        },
+        frames);
+}
+
+bool checkpointPassive(const QSqlDatabase &db)
+{
+    int log = 0, done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(handleOf(db), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    return rc == SQLITE_OK && log >= 0 && done == log;
+}
+
 RawStatement::RawStatement(const QSqlDatabase &db, const QString &sql)
     : m_sql(sql)
 {
@@ -84,6 +116,66 @@ void RawStatement::bind(const QVariantList &values)
         if (rc != SQLITE_OK)
             fail("binding", rc);
     }
+}
+
+void RawStatement::bindNull(int index)
+{
+    if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
+        fail("binding", rc);
+}
+
+void RawStatement::bindInt(int index, qint64 value)
+{
+    if (const int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
+        fail("binding", rc);
+}
+
+void RawStatement::bindReal(int index, double value)
+{
+    if (const int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK)
+        fail("binding", rc);
+}
+
+void RawStatement::bindText(int index, QStringView text)
+{
+    static const char16_t empty[] = u"";
+    const void *data = text.isNull() ? static_cast<const void *>(empty) : static_cast<const void *>(text.utf16());
+    if (const int rc = sqlite3_bind_text16(m_stmt, index, data, static_cast<int>(text.size() * 2), SQLITE_TRANSIENT);
+        rc != SQLITE_OK)
+        fail("binding", rc);
+}
+
+void RawStatement::bindUtf8(int index, QByteArrayView utf8)
+{
+    const char *data = utf8.isNull() ? "" : utf8.data();
+    if (const int rc = sqlite3_bind_text(m_stmt, index, data, static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+        rc != SQLITE_OK)
+        fail("binding", rc);
+}
+
+void RawStatement::exec()
+{
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(m_stmt);
+    sqlite3_reset(m_stmt);
+    if (rc != SQLITE_DONE)
+        fail("SQL", rc);
+}
+
+void RawStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
+qint64 RawStatement::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(sqlite3_db_handle(m_stmt));
+}
+
+int RawStatement::changes() const
+{
+    return sqlite3_changes(sqlite3_db_handle(m_stmt));
 }
 
 bool RawStatement::next()

@@ -1,11 +1,14 @@
 #pragma once
 
-// A statement run through SQLite's own API on a QSQLITE connection, for the one read that is too hot for QSqlQuery:
-// the ticket list, whose rows are written straight to JSON (SqliteStore::writeTicketSummaries). QSqlQuery turns
-// every column of every row into a QVariant, and text into UTF-16 that the JSON writer turns back into UTF-8;
-// here text is read as the UTF-8 SQLite stores. perf put those conversions at half the server's time while a
-// console loaded 100,000 tickets (docs/performance.md). The connection stays Qt's: transactions, the busy timeout
-// and the attached search database are shared. Failures throw StorageError.
+// A statement run through SQLite's own API on a QSQLITE connection, for the statements too hot for QSqlQuery: the
+// ticket list, whose rows are written straight to JSON (SqliteStore::writeTicketSummaries), and the write path of
+// the group commit (ticket, event, audit, idempotency and counter rows, savepoints). QSqlQuery turns every bound
+// value and every column into a QVariant (and builds a placeholder name per bound value), and text into UTF-16 that
+// the JSON writer turns back into UTF-8; here text is read as the UTF-8 SQLite stores. perf put those conversions at
+// half the server's time while a console loaded 100,000 tickets and at a third of the writer thread's time under a
+// create load (docs/performance.md). The connection stays Qt's: transactions, the busy timeout and the attached
+// search database are shared. A RawStatement must be destroyed before its connection is closed. Failures throw
+// StorageError.
 
 #include "server/storage/store.h"
 
@@ -17,6 +20,23 @@ struct sqlite3_stmt;
 
 namespace crewline::server {
 
+// Process-wide SQLite settings, before the first connection opens (later calls change nothing): no memory
+// statistics (they take a global mutex around every allocation SQLite makes) and no mutex per connection (every
+// connection of the server is used by one thread at a time: the store of a thread is its own). perf showed
+// pthread_mutex_lock/unlock at ~4 % of the writer thread.
+void configureSqliteLibrary();
+// Per connection, right after it opens: a larger lookaside allocator (SQLite's small-object pool) so the statements
+// of a write transaction allocate less through malloc.
+void tuneSqliteConnection(const QSqlDatabase &db);
+
+// After each commit on this connection, *frames is set to the number of frames its WAL file holds (SQLite's WAL
+// hook; the connection's automatic checkpoints, off in the server, would use the same hook).
+void trackWalFrames(const QSqlDatabase &db, int *frames);
+// A PASSIVE checkpoint of "main" on this connection: copies what it can without waiting for anyone. Returns true
+// when every frame of the WAL is in the database file afterwards (the next write transaction then starts the WAL
+// file over from its beginning, unless a reader still uses it).
+bool checkpointPassive(const QSqlDatabase &db);
+
 class RawStatement
 {
 public:
@@ -27,8 +47,23 @@ public:
 
     // Binds the values in order (QString as text, integers and booleans as integers, doubles as reals, null).
     void bind(const QVariantList &values);
+    // Binds one value; index counts from 1, as SQLite does.
+    void bindNull(int index);
+    void bindInt(int index, qint64 value);
+    void bindReal(int index, double value);
+    // As QSQLITE binds text: UTF-16, converted by SQLite (which replaces what is not valid UTF-16 its own way). A
+    // null string binds as "" (text columns are NOT NULL).
+    void bindText(int index, QStringView text);
+    // Text that is UTF-8 already (JSON written by Qt), stored as it is.
+    void bindUtf8(int index, QByteArrayView utf8);
     // The next row; false at the end. The statement is reset (its read snapshot released) when it ends.
     bool next();
+    // Runs a statement that returns no rows (INSERT, UPDATE, SAVEPOINT...) to its end.
+    void exec();
+    // Ends a statement whose rows were not all read (releases its read snapshot).
+    void reset();
+    qint64 lastInsertRowId() const;
+    int changes() const; // rows changed by the last exec()
 
     bool isNull(int column) const;
     qint64 integer(int column) const;

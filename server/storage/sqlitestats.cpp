@@ -165,14 +165,6 @@ void SqliteStats::Pending::clear()
     scoped.clear();
 }
 
-void SqliteStats::Pending::mergeInto(Pending &other) const
-{
-    for (const auto &[key, m] : counts)
-        other.counts[key].add(m);
-    for (const auto &[key, m] : scoped)
-        other.scoped[key].add(m);
-}
-
 int SqliteStats::keyId(const QString &key)
 {
     if (const auto it = m_keyIds.constFind(key); it != m_keyIds.cend())
@@ -185,7 +177,14 @@ int SqliteStats::keyId(const QString &key)
 
 void SqliteStats::add(const stats::Facts &facts, int sign)
 {
-    Pending &to = m_inJob ? m_job : m_pending;
+    if (m_inJob)
+        m_jobAdds.emplace_back(facts, sign);
+    apply(facts, sign);
+}
+
+void SqliteStats::apply(const stats::Facts &facts, int sign)
+{
+    Pending &to = m_pending;
     std::array<int, stats::kDimCount> keys{};
     for (int dim = 0; dim < stats::kDimCount; ++dim)
         keys[size_t(dim)] = keyId(facts.key(static_cast<stats::Dim>(dim)));
@@ -219,41 +218,45 @@ void SqliteStats::add(const stats::Facts &facts, int sign)
 
 void SqliteStats::beginJob()
 {
-    m_job.clear();
+    m_jobAdds.clear();
     m_inJob = true;
 }
 
 void SqliteStats::endJob(bool keep)
 {
-    if (keep)
-        m_job.mergeInto(m_pending);
-    m_job.clear();
+    if (!keep) {
+        // The exact inverse of what the job added; rows it created stay in the map with zero changes, which flush()
+        // skips.
+        for (auto it = m_jobAdds.rbegin(); it != m_jobAdds.rend(); ++it)
+            apply(it->first, -it->second);
+    }
+    m_jobAdds.clear();
     m_inJob = false;
 }
 
 void SqliteStats::discard()
 {
     m_pending.clear();
-    m_job.clear();
+    m_jobAdds.clear();
 }
 
-QSqlQuery &SqliteStats::statement(const QString &sql)
+RawStatement &SqliteStats::statement(const QString &sql)
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end())
-        it = m_statements.emplace(sql, prepare(m_db, sql)).first;
-    return it->second;
+        it = m_statements.emplace(sql, std::make_unique<RawStatement>(m_db, sql)).first;
+    return *it->second;
 }
 
 // The upsert of one set of value columns (a bit per valueColumns() entry): a change binds its key and its non-zero
-// values only. Binding is what costs most in a flush (QSqlResult builds a placeholder name per bound value), and a
-// ticket's moment touches one to four of the 34 columns. The variants of single writes are few (a bucket of each
+// values only, so the UPDATE of an existing row adds to those columns alone: a ticket's moment touches one to four of
+// the 34 columns. The variants of single writes are few (a bucket of each
 // histogram); at most kMaxUpserts are kept.
-QSqlQuery &SqliteStats::upsert(bool scoped, quint64 columns)
+RawStatement &SqliteStats::upsert(bool scoped, quint64 columns)
 {
     const auto key = std::pair{scoped, columns};
     if (auto it = m_upserts.find(key); it != m_upserts.end())
-        return it->second;
+        return *it->second;
     const QStringList all = valueColumns();
     QStringList names, updates;
     for (int i = 0; i < kValueColumns; ++i) {
@@ -268,12 +271,12 @@ QSqlQuery &SqliteStats::upsert(bool scoped, quint64 columns)
                         u", "_s + names.join(u", "_s) + u") VALUES ("_s +
                         QStringList(keyCount + names.size(), u"?"_s).join(u", "_s) + u") ON CONFLICT ("_s + keys +
                         u") DO UPDATE SET "_s + updates.join(u", "_s);
-    return m_upserts.emplace(key, prepare(m_db, sql)).first->second;
+    return *m_upserts.emplace(key, std::make_unique<RawStatement>(m_db, sql)).first->second;
 }
 
 void SqliteStats::flush()
 {
-    if (m_pending.size() == 0)
+    if (m_pending.size() == 0 || m_inJob)
         return;
     const Pending pending = std::exchange(m_pending, {}); // a failed write leaves nothing behind
     // Binds the non-zero values of a change to its upsert; true when one is negative (the row may have emptied).
@@ -288,54 +291,56 @@ void SqliteStats::flush()
         }
         if (m_upserts.size() >= kMaxUpserts && !m_upserts.contains({scoped, columns}))
             columns = kAllColumns;
-        QSqlQuery &q = upsert(scoped, columns);
-        bindKey(q);
+        RawStatement &q = upsert(scoped, columns);
+        int index = bindKey(q);
         for (int i = 0; i < kValueColumns; ++i) {
             if (columns & (quint64(1) << i))
-                q.addBindValue(v[size_t(i)]);
+                q.bindInt(++index, v[size_t(i)]);
         }
-        run(q);
+        q.exec();
         return removes;
     };
     // A row whose counts fell to zero goes, so the tables equal a recomputation exactly.
     const QString zero = u" AND created = 0 AND resolved = 0 AND closed = 0 AND fr_count = 0 AND rating_count = 0"_s;
 
-    QSqlQuery &prune =
+    RawStatement &prune =
         statement(u"DELETE FROM stats_counts WHERE grain = ? AND dim = ? AND bucket = ? AND key = ?"_s + zero);
     for (const auto &[key, m] : pending.counts) {
         if (m.isZero())
             continue;
         const auto &[grain, dim, bucket, name] = key;
-        const auto bindKey = [&](QSqlQuery &q) {
-            q.addBindValue(grain);
-            q.addBindValue(dim);
-            q.addBindValue(bucket);
-            q.addBindValue(m_keyNames.at(name));
+        const auto bindKey = [&](RawStatement &q) {
+            q.bindInt(1, grain);
+            q.bindInt(2, dim);
+            q.bindInt(3, bucket);
+            q.bindText(4, m_keyNames.at(name));
+            return 4;
         };
         if (write(false, bindKey, m)) {
             bindKey(prune);
-            run(prune);
+            prune.exec();
         }
     }
 
-    QSqlQuery &pruneScoped = statement(u"DELETE FROM stats_scoped WHERE fdim = ? AND fkey = ? AND grain = ? AND "
-                                       "bucket = ? AND dim = ? AND key = ?"_s +
-                                       zero);
+    RawStatement &pruneScoped = statement(u"DELETE FROM stats_scoped WHERE fdim = ? AND fkey = ? AND grain = ? AND "
+                                          "bucket = ? AND dim = ? AND key = ?"_s +
+                                          zero);
     for (const auto &[key, m] : pending.scoped) {
         if (m.isZero())
             continue;
         const auto &[fdim, fkey, grain, bucket, dim, name] = key;
-        const auto bindKey = [&](QSqlQuery &q) {
-            q.addBindValue(fdim);
-            q.addBindValue(m_keyNames.at(fkey));
-            q.addBindValue(grain);
-            q.addBindValue(bucket);
-            q.addBindValue(dim);
-            q.addBindValue(m_keyNames.at(name));
+        const auto bindKey = [&](RawStatement &q) {
+            q.bindInt(1, fdim);
+            q.bindText(2, m_keyNames.at(fkey));
+            q.bindInt(3, grain);
+            q.bindInt(4, bucket);
+            q.bindInt(5, dim);
+            q.bindText(6, m_keyNames.at(name));
+            return 6;
         };
         if (write(true, bindKey, m)) {
             bindKey(pruneScoped);
-            run(pruneScoped);
+            pruneScoped.exec();
         }
     }
 }

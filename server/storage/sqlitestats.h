@@ -5,10 +5,11 @@
 // from the tickets. Used only by SqliteStore, inside its transactions.
 //
 // Changes are kept in memory until flush(): the store flushes once per transaction (before COMMIT), not per ticket
-// write. A job (savepoint) collects its changes apart; endJob(true) merges them into the transaction's, endJob(false)
-// drops exactly them, as ROLLBACK TO SAVEPOINT drops the job's rows.
+// write. A job (savepoint) adds its changes to the transaction's and remembers what it added; endJob(false) takes
+// exactly them back, as ROLLBACK TO SAVEPOINT drops the job's rows.
 
 #include "common/messages.h"
+#include "server/storage/sqliteraw.h"
 #include "server/storage/statscounters.h"
 #include "server/storage/store.h"
 
@@ -16,7 +17,9 @@
 #include <QSqlDatabase>
 
 #include <map>
+#include <memory>
 #include <tuple>
+#include <vector>
 
 namespace crewline::server {
 
@@ -30,7 +33,8 @@ public:
     void add(const stats::Facts &facts, int sign);
     void beginJob();
     void endJob(bool keep);
-    // Writes the pending changes of the transaction (not those of a job still open).
+    // Writes the pending changes. Does nothing while a job is open (its changes could still be taken back): outside
+    // a transaction the store flushes when the job ends.
     void flush();
     // Drops every pending change (the transaction was rolled back).
     void discard();
@@ -61,8 +65,8 @@ private:
         std::map<ScopedKey, stats::Metrics> scoped;
         size_t size() const { return counts.size() + scoped.size(); }
         void clear();
-        void mergeInto(Pending &other) const;
     };
+    void apply(const stats::Facts &facts, int sign);
 
     void sumInto(StatsSums &out, stats::Grain grain, qint64 fromBucket, qint64 toBucket, bool allOnly);
     void sumPartialDay(StatsSums &out, qint64 from, qint64 to, bool allDimensions);
@@ -71,16 +75,17 @@ private:
                        qint64 toBucket, bool allOnly);
     void addTickets(StatsSums &out, const stats::Scope &scope, qint64 from, qint64 to, int sign);
     QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds, bool noIndex = false) const;
-    QSqlQuery &statement(const QString &sql);
-    QSqlQuery &upsert(bool scoped, quint64 columns);
+    RawStatement &statement(const QString &sql);
+    RawStatement &upsert(bool scoped, quint64 columns);
     int keyId(const QString &key);
 
     QSqlDatabase m_db;
-    Pending m_pending; // the transaction's
-    Pending m_job;     // the open job's
+    Pending m_pending;                                   // the transaction's, with the open job's
+    std::vector<std::pair<stats::Facts, int>> m_jobAdds; // what the open job added (facts, sign)
     bool m_inJob = false;
-    std::map<QString, QSqlQuery> m_statements;
-    std::map<std::pair<bool, quint64>, QSqlQuery> m_upserts;
+    // Run through SQLite's API (sqliteraw.h): a flush binds hundreds of values per transaction.
+    std::map<QString, std::unique_ptr<RawStatement>> m_statements;
+    std::map<std::pair<bool, quint64>, std::unique_ptr<RawStatement>> m_upserts;
     QHash<QString, int> m_keyIds;
     QStringList m_keyNames; // by id
 };

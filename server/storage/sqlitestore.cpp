@@ -23,6 +23,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +70,11 @@ auto firstRow(QSqlQuery &q, F &&read) -> std::optional<decltype(read(q))>
 QString json(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+// The same text as json(), for RawStatement::bindUtf8.
+QByteArray jsonUtf8(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 QJsonObject object(const QVariant &v)
 {
@@ -186,12 +193,14 @@ public:
         if (!m_db.open())
             throw StorageError("cannot open database " + options.path.toStdString() + ": " +
                                m_db.lastError().text().toStdString());
+        tuneSqliteConnection(m_db);
         exec(u"PRAGMA foreign_keys = ON"_s);
         if (!options.readOnly) {
             exec(u"PRAGMA journal_mode = WAL"_s);
             // FULL: a commit is on disk before we acknowledge it. Checkpoints run from a timer, not inside commits.
             exec(u"PRAGMA synchronous = FULL"_s);
             exec(u"PRAGMA wal_autocheckpoint = 0"_s);
+            trackWalFrames(m_db, &m_walFrames);
         }
         m_searchPath = options.searchPath;
         exec(u"PRAGMA temp_store = MEMORY"_s);
@@ -203,6 +212,7 @@ public:
     {
         m_stats.reset();
         m_queries.clear();
+        m_raw.clear(); // before close(): SQLite refuses to close a connection with statements left
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_name);
@@ -256,16 +266,18 @@ public:
     // exactly its own changes with it) and written once, just before COMMIT.
     void beginTransaction() override
     {
-        exec(u"BEGIN IMMEDIATE"_s);
+        raw(u"BEGIN IMMEDIATE"_s).exec();
         m_seqAtTransaction = m_lastSeq;
         m_inTransaction = true;
     }
 
     void commitTransaction() override
     {
+        writeTicketNumbers();
         m_stats->flush();
-        exec(u"COMMIT"_s);
+        raw(u"COMMIT"_s).exec();
         m_inTransaction = false;
+        keepWalBounded();
     }
 
     void rollbackTransaction() override
@@ -274,13 +286,15 @@ public:
         QSqlQuery q(m_db);
         q.exec(u"ROLLBACK"_s);
         m_lastSeq = m_seqAtTransaction;
+        m_numbers.clear();
         m_inTransaction = false;
     }
 
     void beginJob() override
     {
-        exec(u"SAVEPOINT job"_s);
+        raw(u"SAVEPOINT job"_s).exec();
         m_seqAtJob = m_lastSeq;
+        m_numbersAtJob = m_numbers;
         m_stats->beginJob();
     }
 
@@ -290,12 +304,28 @@ public:
         if (keep) {
             if (!m_inTransaction) // the savepoint is the transaction: RELEASE commits it
                 m_stats->flush();
-            exec(u"RELEASE SAVEPOINT job"_s);
+            raw(u"RELEASE SAVEPOINT job"_s).exec();
             return;
         }
-        exec(u"ROLLBACK TO SAVEPOINT job"_s);
-        exec(u"RELEASE SAVEPOINT job"_s);
+        raw(u"ROLLBACK TO SAVEPOINT job"_s).exec();
+        raw(u"RELEASE SAVEPOINT job"_s).exec();
         m_lastSeq = m_seqAtJob;
+        m_numbers = m_numbersAtJob;
+    }
+
+    // Checkpoints run on their own connection (WriteQueue), so that commits never wait for them; but the WAL file
+    // only starts over from its beginning when a write transaction begins with every frame checkpointed, which a
+    // steady stream of commits never allows: it grew by ~90 MB/s under a create load (docs/performance.md), every
+    // write extending the file (the kernel zeroes each new block) and every read searching a longer WAL index. So
+    // once the WAL is past kWalFramesToRestart, the writer copies the few frames the background checkpoint has not
+    // (it stops writing meanwhile, so the checkpoint can complete) and its next transaction restarts the file.
+    void keepWalBounded()
+    {
+        constexpr int kWalFramesToRestart = 8192; // 32 MiB of 4 KiB pages
+        constexpr int kRetryAfterFrames = 1024;   // a reader still on old frames: try again a little later
+        if (m_walFrames < std::max(kWalFramesToRestart, m_walRetryAt))
+            return;
+        m_walRetryAt = checkpointPassive(m_db) ? 0 : m_walFrames + kRetryAfterFrames;
     }
 
     // Counter changes outside any transaction are written at once (each statement commits by itself).
@@ -528,32 +558,61 @@ public:
         return firstRow(q, [](const QSqlQuery &r) { return ticketFrom(r); });
     }
 
+    static QString ticketNumber(int year, qint64 n) { return u"WO-%1-%2"_s.arg(year).arg(n, 6, 10, QLatin1Char('0')); }
+
+    // In a write transaction the counter is read once and counted in memory; its new value is written once, before
+    // COMMIT (writeTicketNumbers). The transaction holds the write lock, so nobody else can take a number meanwhile;
+    // a job rolled back gives its numbers back (m_numbersAtJob), as its rows go.
     QString nextTicketNumber(int year) override
     {
+        if (m_inTransaction && !m_bulk) {
+            auto it = m_numbers.find(year);
+            if (it == m_numbers.end()) {
+                RawStatement &read = raw(u"SELECT value FROM counters WHERE name = ?"_s);
+                read.bindText(1, u"ticket_number_%1"_s.arg(year));
+                const qint64 stored = read.next() ? read.integer(0) : 0;
+                read.reset();
+                it = m_numbers.emplace(year, NumberCounter{stored, stored}).first;
+            }
+            return ticketNumber(year, ++it->second.last);
+        }
         const QString name = u"ticket_number_%1"_s.arg(year);
-        QSqlQuery &q = prepared(u"INSERT INTO counters (name, value) VALUES (?, 1) "
-                                "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"_s);
-        q.addBindValue(name);
-        run(q);
+        RawStatement &q = raw(u"INSERT INTO counters (name, value) VALUES (?, 1) "
+                              "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"_s);
+        q.bindText(1, name);
         if (!q.next())
             throw StorageError("ticket number counter returned nothing");
-        const qint64 n = q.value(0).toLongLong();
-        q.finish();
-        return u"WO-%1-%2"_s.arg(year).arg(n, 6, 10, QLatin1Char('0'));
+        const qint64 n = q.integer(0);
+        q.reset(); // the row is written by the first step already
+        return ticketNumber(year, n);
+    }
+
+    void writeTicketNumbers()
+    {
+        for (auto &[year, counter] : m_numbers) {
+            if (counter.last == counter.stored)
+                continue;
+            RawStatement &q = raw(u"INSERT INTO counters (name, value) VALUES (?, ?) "
+                                  "ON CONFLICT(name) DO UPDATE SET value = excluded.value"_s);
+            q.bindText(1, u"ticket_number_%1"_s.arg(year));
+            q.bindInt(2, counter.last);
+            q.exec();
+        }
+        m_numbers.clear();
     }
 
     TicketId insertTicket(const Ticket &t, int phase) override
     {
-        QSqlQuery &q = prepared(u"INSERT INTO tickets (number, type, status, phase, suspended_from, priority, "
-                                "category, department, title, description, requester_name, requester_contact, "
-                                "requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
-                                "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, "
-                                "version, urge_count, merged_into, pending_approval, fields, dispatch, "
-                                "dispatch_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        RawStatement &q = raw(u"INSERT INTO tickets (number, type, status, phase, suspended_from, priority, "
+                              "category, department, title, description, requester_name, requester_contact, "
+                              "requester_id, address, lat, lon, source, assignee_id, team_id, created_by, "
+                              "created_at, updated_at, accepted_at, first_response_at, resolved_at, closed_at, "
+                              "version, urge_count, merged_into, pending_approval, fields, dispatch, "
+                              "dispatch_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         bindTicket(q, t, phase);
-        run(q);
-        const TicketId id(q.lastInsertId().toLongLong());
+        q.exec();
+        const TicketId id(q.lastInsertRowId());
         if (!m_statsDeferred) {
             m_stats->add(stats::Facts::of(t), +1);
             flushStatsUnlessInTransaction();
@@ -563,18 +622,18 @@ public:
 
     void updateTicket(const Ticket &t, int phase) override
     {
-        QSqlQuery &q = prepared(u"UPDATE tickets SET number = ?, type = ?, status = ?, phase = ?, suspended_from = ?, "
-                                "priority = ?, category = ?, department = ?, title = ?, description = ?, "
-                                "requester_name = ?, requester_contact = ?, requester_id = ?, address = ?, lat = ?, "
-                                "lon = ?, source = ?, assignee_id = ?, team_id = ?, created_by = ?, created_at = ?, "
-                                "updated_at = ?, accepted_at = ?, first_response_at = ?, resolved_at = ?, "
-                                "closed_at = ?, version = ?, urge_count = ?, merged_into = ?, pending_approval = ?, "
-                                "fields = ?, dispatch = ?, dispatch_deadline = ? WHERE id = ?"_s);
+        RawStatement &q = raw(u"UPDATE tickets SET number = ?, type = ?, status = ?, phase = ?, suspended_from = ?, "
+                              "priority = ?, category = ?, department = ?, title = ?, description = ?, "
+                              "requester_name = ?, requester_contact = ?, requester_id = ?, address = ?, lat = ?, "
+                              "lon = ?, source = ?, assignee_id = ?, team_id = ?, created_by = ?, created_at = ?, "
+                              "updated_at = ?, accepted_at = ?, first_response_at = ?, resolved_at = ?, "
+                              "closed_at = ?, version = ?, urge_count = ?, merged_into = ?, pending_approval = ?, "
+                              "fields = ?, dispatch = ?, dispatch_deadline = ? WHERE id = ?"_s);
         const std::optional<stats::Facts> before = m_statsDeferred ? std::nullopt : storedFacts(t.id);
-        bindTicket(q, t, phase);
-        q.addBindValue(t.id.value());
-        run(q);
-        if (q.numRowsAffected() != 1)
+        const int next = bindTicket(q, t, phase);
+        q.bindInt(next, t.id.value());
+        q.exec();
+        if (q.changes() != 1)
             throw StorageError("ticket update touched no row");
         const stats::Facts after = stats::Facts::of(t);
         if (before && *before != after) {
@@ -957,16 +1016,16 @@ public:
 
     void insertAudit(const AuditEntry &a) override
     {
-        QSqlQuery &q = prepared(u"INSERT INTO audit (ticket_id, actor_id, actor_name, at, action, changes, reason) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-        q.addBindValue(a.ticketId.value());
-        q.addBindValue(idOrNull(a.actorId.value()));
-        q.addBindValue(text(a.actorName));
-        q.addBindValue(ms(a.at));
-        q.addBindValue(text(a.action));
-        q.addBindValue(json(a.changes));
-        q.addBindValue(text(a.reason));
-        run(q);
+        RawStatement &q = raw(u"INSERT INTO audit (ticket_id, actor_id, actor_name, at, action, changes, reason) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        q.bindInt(1, a.ticketId.value());
+        bindId(q, 2, a.actorId.value());
+        q.bindText(3, a.actorName);
+        q.bindInt(4, ms(a.at));
+        q.bindText(5, a.action);
+        q.bindUtf8(6, jsonUtf8(a.changes));
+        q.bindText(7, a.reason);
+        q.exec();
     }
 
     void copyHistory(TicketId from, TicketId to, const QString &reason) override
@@ -1030,16 +1089,16 @@ public:
     qint64 appendEvent(StoredEvent &e) override
     {
         e.event.seq = m_lastSeq + 1;
-        QSqlQuery &q = prepared(u"INSERT INTO events (seq, at, type, ticket_id, requester_id, internal, payload) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-        q.addBindValue(e.event.seq);
-        q.addBindValue(ms(e.event.at));
-        q.addBindValue(text(e.event.type));
-        q.addBindValue(idOrNull(e.event.ticketId.value()));
-        q.addBindValue(idOrNull(e.requesterId.value()));
-        q.addBindValue(e.internal ? 1 : 0);
-        q.addBindValue(json(e.event.data));
-        run(q);
+        RawStatement &q = raw(u"INSERT INTO events (seq, at, type, ticket_id, requester_id, internal, payload) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        q.bindInt(1, e.event.seq);
+        q.bindInt(2, ms(e.event.at));
+        q.bindText(3, e.event.type);
+        bindId(q, 4, e.event.ticketId.value());
+        bindId(q, 5, e.requesterId.value());
+        q.bindInt(6, e.internal ? 1 : 0);
+        q.bindUtf8(7, e.event.rawData.isEmpty() ? jsonUtf8(e.event.data) : e.event.rawData);
+        q.exec();
         m_lastSeq = e.event.seq;
         return e.event.seq;
     }
@@ -1074,25 +1133,28 @@ public:
 
     std::optional<IdempotentResult> idempotent(UserId user, const QString &key) override
     {
-        QSqlQuery &q = prepared(u"SELECT op, result FROM idempotency WHERE user_id = ? AND key = ?"_s);
-        q.addBindValue(user.value());
-        q.addBindValue(key);
-        run(q);
-        return firstRow(q, [](const QSqlQuery &r) {
-            return IdempotentResult{r.value(0).toString(), object(r.value(1))};
-        });
+        RawStatement &q = raw(u"SELECT op, result FROM idempotency WHERE user_id = ? AND key = ?"_s);
+        q.bindInt(1, user.value());
+        q.bindText(2, key);
+        if (!q.next())
+            return std::nullopt;
+        IdempotentResult r;
+        r.op = q.text16(0);
+        r.result = QJsonDocument::fromJson(q.text16(1).toUtf8()).object();
+        q.reset();
+        return r;
     }
 
     void rememberIdempotent(UserId user, const QString &key, const IdempotentResult &r, const QDateTime &now) override
     {
-        QSqlQuery &q =
-            prepared(u"INSERT INTO idempotency (user_id, key, op, result, created_at) VALUES (?, ?, ?, ?, ?)"_s);
-        q.addBindValue(user.value());
-        q.addBindValue(key);
-        q.addBindValue(r.op);
-        q.addBindValue(json(r.result));
-        q.addBindValue(ms(now));
-        run(q);
+        RawStatement &q =
+            raw(u"INSERT INTO idempotency (user_id, key, op, result, created_at) VALUES (?, ?, ?, ?, ?)"_s);
+        q.bindInt(1, user.value());
+        q.bindText(2, key);
+        q.bindText(3, r.op);
+        q.bindUtf8(4, r.rawResult.isEmpty() ? jsonUtf8(r.result) : r.rawResult);
+        q.bindInt(5, ms(now));
+        q.exec();
     }
 
     void pruneIdempotency(const QDateTime &olderThan) override
@@ -1280,6 +1342,15 @@ private:
         return q.next() ? q.value(0).toLongLong() : 0;
     }
 
+    // The statements of the write path, run through SQLite's API (sqliteraw.h).
+    RawStatement &raw(const QString &sql)
+    {
+        auto it = m_raw.find(sql);
+        if (it == m_raw.end())
+            it = m_raw.emplace(sql, std::make_unique<RawStatement>(m_db, sql)).first;
+        return *it->second;
+    }
+
     QSqlQuery &prepared(const QString &sql)
     {
         auto it = m_queries.find(sql);
@@ -1318,41 +1389,75 @@ private:
         return r;
     }
 
-    static void bindTicket(QSqlQuery &q, const Ticket &t, int phase)
+    static void bindId(RawStatement &q, int index, qint64 id)
     {
-        q.addBindValue(text(t.number));
-        q.addBindValue(text(t.type));
-        q.addBindValue(text(t.status));
-        q.addBindValue(phase);
-        q.addBindValue(text(t.suspendedFrom));
-        q.addBindValue(static_cast<int>(t.priority));
-        q.addBindValue(text(t.category));
-        q.addBindValue(text(t.department));
-        q.addBindValue(text(t.title));
-        q.addBindValue(text(t.description));
-        q.addBindValue(text(t.requester.name));
-        q.addBindValue(text(t.requester.contact));
-        q.addBindValue(idOrNull(t.requester.userId.value()));
-        q.addBindValue(text(t.address));
-        q.addBindValue(t.location.isValid() ? QVariant(t.location.lat) : QVariant());
-        q.addBindValue(t.location.isValid() ? QVariant(t.location.lon) : QVariant());
-        q.addBindValue(text(t.source));
-        q.addBindValue(idOrNull(t.assigneeId.value()));
-        q.addBindValue(idOrNull(t.teamId.value()));
-        q.addBindValue(idOrNull(t.createdBy.value()));
-        q.addBindValue(ms(t.createdAt));
-        q.addBindValue(ms(t.updatedAt));
-        q.addBindValue(msOrNull(t.acceptedAt));
-        q.addBindValue(msOrNull(t.firstResponseAt));
-        q.addBindValue(msOrNull(t.resolvedAt));
-        q.addBindValue(msOrNull(t.closedAt));
-        q.addBindValue(t.version);
-        q.addBindValue(t.urgeCount);
-        q.addBindValue(idOrNull(t.mergedInto.value()));
-        q.addBindValue(t.pendingApproval.isValid() ? QVariant(json(t.pendingApproval.toJson())) : QVariant());
-        q.addBindValue(json(t.fields));
-        q.addBindValue(t.dispatch.isValid() ? QVariant(json(t.dispatch.toJson())) : QVariant());
-        q.addBindValue(t.dispatch.isValid() ? msOrNull(t.dispatch.deadline) : QVariant());
+        if (id > 0)
+            q.bindInt(index, id);
+        else
+            q.bindNull(index);
+    }
+    static void bindTimeOrNull(RawStatement &q, int index, const QDateTime &t)
+    {
+        if (t.isValid())
+            q.bindInt(index, t.toMSecsSinceEpoch());
+        else
+            q.bindNull(index);
+    }
+    template<typename T>
+    static void bindJsonOrNull(RawStatement &q, int index, const T &value)
+    {
+        if (value.isValid())
+            q.bindUtf8(index, jsonUtf8(value.toJson()));
+        else
+            q.bindNull(index);
+    }
+
+    // Binds the columns of INSERT INTO tickets / UPDATE tickets SET in their order; returns the next index.
+    static int bindTicket(RawStatement &q, const Ticket &t, int phase)
+    {
+        int i = 0;
+        q.bindText(++i, t.number);
+        q.bindText(++i, t.type);
+        q.bindText(++i, t.status);
+        q.bindInt(++i, phase);
+        q.bindText(++i, t.suspendedFrom);
+        q.bindInt(++i, static_cast<int>(t.priority));
+        q.bindText(++i, t.category);
+        q.bindText(++i, t.department);
+        q.bindText(++i, t.title);
+        q.bindText(++i, t.description);
+        q.bindText(++i, t.requester.name);
+        q.bindText(++i, t.requester.contact);
+        bindId(q, ++i, t.requester.userId.value());
+        q.bindText(++i, t.address);
+        if (t.location.isValid()) {
+            q.bindReal(++i, t.location.lat);
+            q.bindReal(++i, t.location.lon);
+        } else {
+            q.bindNull(++i);
+            q.bindNull(++i);
+        }
+        q.bindText(++i, t.source);
+        bindId(q, ++i, t.assigneeId.value());
+        bindId(q, ++i, t.teamId.value());
+        bindId(q, ++i, t.createdBy.value());
+        q.bindInt(++i, ms(t.createdAt));
+        q.bindInt(++i, ms(t.updatedAt));
+        bindTimeOrNull(q, ++i, t.acceptedAt);
+        bindTimeOrNull(q, ++i, t.firstResponseAt);
+        bindTimeOrNull(q, ++i, t.resolvedAt);
+        bindTimeOrNull(q, ++i, t.closedAt);
+        q.bindInt(++i, t.version);
+        q.bindInt(++i, t.urgeCount);
+        bindId(q, ++i, t.mergedInto.value());
+        bindJsonOrNull(q, ++i, t.pendingApproval);
+        q.bindUtf8(++i, jsonUtf8(t.fields));
+        bindJsonOrNull(q, ++i, t.dispatch);
+        if (t.dispatch.isValid())
+            bindTimeOrNull(q, ++i, t.dispatch.deadline);
+        else
+            q.bindNull(++i);
+        return i + 1;
     }
 
     static Ticket ticketFrom(const QSqlQuery &q)
@@ -1451,6 +1556,7 @@ private:
     // A node-based map: references returned by prepared() stay valid while more statements are added (a method may
     // hold two at once, see moveComments); QHash moves its values when it grows.
     std::map<QString, QSqlQuery> m_queries;
+    std::unordered_map<QString, std::unique_ptr<RawStatement>> m_raw;
     QString m_searchPath;
     std::unique_ptr<SqliteStats> m_stats;
     bool m_bulk = false;
@@ -1460,6 +1566,15 @@ private:
     qint64 m_lastSeq = 0;
     qint64 m_seqAtTransaction = 0;
     qint64 m_seqAtJob = 0;
+    int m_walFrames = 0;  // in the WAL file after this connection's last commit (trackWalFrames)
+    int m_walRetryAt = 0; // frames before the next try of keepWalBounded() after one that could not complete
+    struct NumberCounter
+    {
+        qint64 stored = 0; // what the counters row holds
+        qint64 last = 0;   // the last number given out in this transaction
+    };
+    std::map<int, NumberCounter> m_numbers; // by year, in the open write transaction
+    std::map<int, NumberCounter> m_numbersAtJob;
 };
 
 } // namespace

@@ -46,6 +46,7 @@ struct IdempotentResult
 {
     QString op;
     QJsonObject result;
+    QByteArray rawResult; // when set (Outcome::rawResult), stored instead of result; a lookup always fills result
 };
 
 // Who is reading: requesters see only the tickets they requested.

@@ -537,8 +537,9 @@ void WsServer::subscribe(Connection *c, const protocol::Request &request, const 
             break;
         for (const StoredEvent &e : batch) {
             cursor = e.event.seq;
-            if (visible(*c, e)) {
-                c->send(OutgoingFrame(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode()));
+            std::optional<QJsonObject> data;
+            if (visible(*c, e, data)) {
+                c->send(OutgoingFrame(protocol::encodeEventPush(e.event)));
                 ++replayed;
             }
         }
@@ -550,7 +551,7 @@ void WsServer::subscribe(Connection *c, const protocol::Request &request, const 
     sendPresenceSnapshot(c, presence);
 }
 
-bool WsServer::visible(const Connection &c, const StoredEvent &e) const
+bool WsServer::visible(const Connection &c, const StoredEvent &e, std::optional<QJsonObject> &data) const
 {
     if (!c.subscribed || !c.caller.isValid())
         return false;
@@ -561,8 +562,10 @@ bool WsServer::visible(const Connection &c, const StoredEvent &e) const
     const protocol::SubscriptionFilter &f = c.filter;
     if (f == protocol::SubscriptionFilter{} || !e.event.ticketId.isValid())
         return true;
-    const QJsonObject t = e.event.data.value(u"ticket"_s).toObject();
-    const QJsonObject prev = e.event.data.value(u"previous"_s).toObject();
+    if (!data)
+        data = e.event.dataObject();
+    const QJsonObject t = data->value(u"ticket"_s).toObject();
+    const QJsonObject prev = data->value(u"previous"_s).toObject();
     const auto matches = [&](const QString &key, const auto &ids) {
         return containsId(t.value(key), ids) || (prev.contains(key) && containsId(prev.value(key), ids));
     };
@@ -576,11 +579,12 @@ void WsServer::broadcast(const QList<StoredEvent> &events)
 {
     for (const StoredEvent &e : events) {
         std::optional<OutgoingFrame> frame; // encoded once, sent to everyone who may see it
+        std::optional<QJsonObject> data;    // decoded once, if a subscription filter asks
         for (Connection *c : std::as_const(m_connections)) {
             if (e.event.seq <= c->lastSentSeq || !c->subscribed)
                 continue;
             c->lastSentSeq = e.event.seq;
-            if (!visible(*c, e))
+            if (!visible(*c, e, data))
                 continue;
             if (c->socket()->bytesToWrite() > kMaxQueuedBytes) {
                 // A console that cannot keep up must not make the server hold its backlog in memory: drop it. It
@@ -592,7 +596,7 @@ void WsServer::broadcast(const QList<StoredEvent> &events)
                 continue;
             }
             if (!frame)
-                frame.emplace(protocol::Push{protocol::Push::Kind::Event, e.event.toJson(), {}}.encode());
+                frame.emplace(protocol::encodeEventPush(e.event));
             c->send(*frame);
         }
     }

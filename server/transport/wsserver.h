@@ -134,7 +134,9 @@ private:
     void dispatch(Connection *c, const protocol::Request &request);
     void reply(Connection *c, const QJsonValue &id, const protocol::Response &response);
     void subscribe(Connection *c, const protocol::Request &request, const protocol::Subscribe &subscribe);
-    bool visible(const Connection &c, const StoredEvent &e) const;
+    // data: the event's data object, read from it the first time a subscription filter needs it (one event goes
+    // to many connections).
+    bool visible(const Connection &c, const StoredEvent &e, std::optional<QJsonObject> &data) const;
     void pingAll();
     // Presence (presence.set): in memory only, announced to the other subscribed staff connections as notices.
     protocol::Response setPresence(Connection *c, const QJsonValue &id, const protocol::PresenceSet &m);

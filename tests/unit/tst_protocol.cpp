@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
 #include <QTimeZone>
@@ -225,6 +226,7 @@ private slots:
     void responseFailureRoundTrip();
     void pushEventRoundTrip();
     void pushNoticeRoundTrip();
+    void eventPushWithRawData();
     void rejectsRequest_data();
     void rejectsRequest();
     void rejectsOversizedServerMessage();
@@ -426,6 +428,38 @@ void TestProtocol::pushEventRoundTrip()
     QCOMPARE(back.at, e.at);
     QCOMPARE(back.ticketId, e.ticketId);
     QCOMPARE(back.data, e.data);
+}
+
+void TestProtocol::eventPushWithRawData()
+{
+    // The server's write path encodes an event's data once (Event::rawData); the push splices it in. With the data's
+    // members sorted, the text is byte for byte the one the QJsonObject path writes.
+    Event e;
+    e.seq = 77;
+    e.type = u"ticket.created"_s;
+    e.at = utc(2026, 3, 1, 12, 0, 0, 250);
+    e.ticketId = TicketId(5);
+    e.data = obj(R"({"actor":{"id":3,"name":"调度员"},"ticket":{"id":5,"title":"漏水 \"x\""}})");
+    Event raw = e;
+    raw.data = {};
+    raw.rawData = QJsonDocument(e.data).toJson(QJsonDocument::Compact);
+    QCOMPARE(encodeEventPush(raw), (Push{Push::Kind::Event, e.toJson(), {}}.encode()));
+    QCOMPARE(encodeEventPush(e), (Push{Push::Kind::Event, e.toJson(), {}}.encode()));
+    QCOMPARE(raw.dataObject(), e.data);
+    QCOMPARE(raw.toJson(), e.toJson());
+
+    // Members in another order, an event without a ticket and without a time: the same message once decoded.
+    raw.rawData = R"({"ticket":{"title":"漏水 \"x\"","id":5},"actor":{"name":"调度员","id":3}})"_ba;
+    raw.ticketId = TicketId();
+    raw.at = QDateTime();
+    e.ticketId = TicketId();
+    e.at = QDateTime();
+    const DecodedServerMessage m = decodeServerMessage(encodeEventPush(raw));
+    QVERIFY(m.push.has_value());
+    QCOMPARE(m.push->kind, Push::Kind::Event);
+    QCOMPARE(m.push->body, e.toJson());
+    QVERIFY(m.push->body.value(u"ticketId"_s).isNull());
+    QVERIFY(m.push->body.value(u"at"_s).isNull());
 }
 
 void TestProtocol::pushNoticeRoundTrip()
@@ -1220,6 +1254,24 @@ void TestProtocol::timeFormat()
     QVERIFY(timeToJson(QDateTime()).isNull());
     QVERIFY(!timeFromJson(QJsonValue()).isValid());
     QVERIFY(!timeFromJson(QJsonValue(12)).isValid());
+
+    // timeToJson formats without QDateTime's formatter: the same text as Qt's for any moment, before 1970 and after
+    // 9999 included (those go to Qt).
+    QRandomGenerator rng(7);
+    QList<qint64> moments{0,
+                          -1,
+                          1,
+                          951782400000 /* 2000-02-29 */,
+                          -62135596800000 /* 0001-01-01 */,
+                          253402300799999 /* 9999-12-31T23:59:59.999 */,
+                          253402300800000,
+                          -62135596800001};
+    for (int i = 0; i < 2000; ++i)
+        moments << static_cast<qint64>(rng.bounded(Q_INT64_C(400000000000000))) - Q_INT64_C(100000000000000);
+    for (const qint64 ms : moments) {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        QCOMPARE(timeToJson(t).toString(), t.toString(Qt::ISODateWithMs));
+    }
 }
 
 void TestProtocol::ticketPrintRoundTrip()

@@ -6,6 +6,7 @@
 
 #include "common/jsonwriter.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -167,6 +168,7 @@ private slots:
 
     void failedStatementRollsBackJob();
     void readerSeesLaterCommits();
+    void walStartsOverUnderSteadyWrites();
 
 private:
     std::unique_ptr<Store> open(const QString &file = u"crewline.db"_s, bool readOnly = false);
@@ -542,6 +544,26 @@ void TestStorage::ticketNumberGivenBackOnRollback()
     QCOMPARE(m_store->nextTicketNumber(2026), u"WO-2026-000002"_s);
     m_store->rollbackTransaction();
     QCOMPARE(m_store->nextTicketNumber(2026), u"WO-2026-000002"_s);
+
+    // In a transaction the numbers are counted in memory and written before COMMIT: several jobs, one failing in the
+    // middle, two years; another connection continues where the transaction ended.
+    m_store->beginTransaction();
+    for (const bool keep : {true, false, true, true}) {
+        m_store->beginJob();
+        m_store->nextTicketNumber(2026);
+        m_store->endJob(keep);
+    }
+    m_store->beginJob();
+    QCOMPARE(m_store->nextTicketNumber(2026), u"WO-2026-000006"_s);
+    QCOMPARE(m_store->nextTicketNumber(2027), u"WO-2027-000001"_s);
+    m_store->endJob(true);
+    m_store->commitTransaction();
+    std::unique_ptr<Store> other = open();
+    QCOMPARE(other->nextTicketNumber(2026), u"WO-2026-000007"_s);
+    QCOMPARE(other->nextTicketNumber(2027), u"WO-2027-000002"_s);
+    m_store->beginTransaction();
+    QCOMPARE(m_store->nextTicketNumber(2026), u"WO-2026-000008"_s); // read again in each transaction
+    m_store->commitTransaction();
 }
 
 void TestStorage::bulkInsert()
@@ -1267,14 +1289,34 @@ void TestStorage::eventContent()
     QVERIFY(!events.last().event.ticketId.isValid());
     QVERIFY(!events.last().requesterId.isValid());
     QVERIFY(!events.last().internal);
+
+    // Data already encoded (the write path's rawData) is stored as it is and read back as the object.
+    StoredEvent raw = makeEvent(u"ticket.created"_s);
+    raw.event.data = {};
+    raw.event.rawData = R"({"actor":{"id":3},"ticket":{"id":1,"title":"水表 \u00e9"}})"_ba;
+    m_store->beginTransaction();
+    m_store->appendEvent(raw);
+    m_store->commitTransaction();
+    const QList<StoredEvent> after = m_store->eventsAfter(2, 10);
+    QCOMPARE(after.size(), 1);
+    QCOMPARE(after.first().event.data, QJsonDocument::fromJson(raw.event.rawData).object());
+    QCOMPARE(after.first().event.data.value(u"ticket"_s).toObject().value(u"title"_s).toString(), u"水表 é"_s);
 }
 
 void TestStorage::idempotency()
 {
-    const IdempotentResult r{u"ticket.create"_s, QJsonObject{{u"ticketId"_s, 5}, {u"number"_s, u"WO-2026-000005"_s}}};
+    const IdempotentResult r{
+        u"ticket.create"_s, QJsonObject{{u"ticketId"_s, 5}, {u"number"_s, u"WO-2026-000005"_s}}, {}};
     m_store->rememberIdempotent(UserId(1), u"key-1"_s, r, jan(1));
-    m_store->rememberIdempotent(UserId(1), u"key-2"_s, {u"ticket.urge"_s, {}}, jan(3));
-    m_store->rememberIdempotent(UserId(2), u"key-1"_s, {u"ticket.assign"_s, {}}, jan(3)); // keys are per user
+    m_store->rememberIdempotent(UserId(1), u"key-2"_s, {u"ticket.urge"_s, {}, {}}, jan(3));
+    m_store->rememberIdempotent(UserId(2), u"key-1"_s, {u"ticket.assign"_s, {}, {}}, jan(3)); // keys are per user
+    // A result already encoded (the create's hot path) is stored as it is and read back as the object.
+    m_store->rememberIdempotent(UserId(2), u"key-raw"_s,
+                                {u"ticket.create"_s, {}, R"({"ticket":{"id":9,"title":"漏水 \ud83d\ude00"}})"_ba},
+                                jan(3));
+    const std::optional<IdempotentResult> raw = m_store->idempotent(UserId(2), u"key-raw"_s);
+    QVERIFY(raw);
+    QCOMPARE(raw->result, (QJsonObject{{u"ticket"_s, QJsonObject{{u"id"_s, 9}, {u"title"_s, u"漏水 😀"_s}}}}));
 
     const std::optional<IdempotentResult> back = m_store->idempotent(UserId(1), u"key-1"_s);
     QVERIFY(back);
@@ -1294,6 +1336,31 @@ void TestStorage::idempotency()
 }
 
 // --- failure and concurrency ---------------------------------------------------------------------------------------
+
+void TestStorage::walStartsOverUnderSteadyWrites()
+{
+    // 60 MB of commits one after the other, with no pause for a background checkpoint to catch up: the WAL file must
+    // start over once it passes its bound (32 MiB) instead of growing with every commit.
+    Ticket t = makeTicket(1);
+    t.description = QString(50'000, u'x');
+    const QString wal = m_dir->filePath(u"crewline.db-wal"_s);
+    qint64 largest = 0;
+    int n = 0;
+    for (int batch = 0; batch < 60; ++batch) {
+        m_store->beginTransaction();
+        for (int i = 0; i < 20; ++i) {
+            t.number = u"WO-2026-%1"_s.arg(++n, 6, 10, QLatin1Char('0'));
+            m_store->insertTicket(t, 0);
+        }
+        m_store->commitTransaction();
+        largest = std::max(largest, QFileInfo(wal).size());
+    }
+    QVERIFY2(largest > 30 * 1024 * 1024, qPrintable(u"the WAL never reached its bound: %1 bytes"_s.arg(largest)));
+    QVERIFY2(largest < 40 * 1024 * 1024, qPrintable(u"the WAL grew to %1 bytes"_s.arg(largest)));
+    m_store->beginTransaction();
+    QCOMPARE(m_store->ticketByNumber(u"WO-2026-001200"_s).value_or(Ticket()).description.size(), 50'000);
+    m_store->commitTransaction();
+}
 
 void TestStorage::failedStatementRollsBackJob()
 {
