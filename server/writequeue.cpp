@@ -13,7 +13,9 @@ namespace crewline::server {
 
 namespace {
 constexpr size_t kMaxBatch = 512;
-constexpr auto kCheckpointInterval = std::chrono::milliseconds(1000);
+// Often enough that the checkpoint the writer itself runs when the WAL reaches its bound (SqliteStore::
+// keepWalBounded) finds little left to copy: with 1 s between passes it stalled commits for tens of ms (create p99).
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(100);
 
 QString describe(const std::exception_ptr &e)
 {

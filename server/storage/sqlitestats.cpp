@@ -252,26 +252,29 @@ RawStatement &SqliteStats::statement(const QString &sql)
 // values only, so the UPDATE of an existing row adds to those columns alone: a ticket's moment touches one to four of
 // the 34 columns. The variants of single writes are few (a bucket of each
 // histogram); at most kMaxUpserts are kept.
-RawStatement &SqliteStats::upsert(bool scoped, quint64 columns)
+SqliteStats::Upsert &SqliteStats::upsert(bool scoped, quint64 columns)
 {
     const auto key = std::pair{scoped, columns};
     if (auto it = m_upserts.find(key); it != m_upserts.end())
-        return *it->second;
+        return it->second;
     const QStringList all = valueColumns();
     QStringList names, updates;
     for (int i = 0; i < kValueColumns; ++i) {
         if (columns & (quint64(1) << i)) {
             names << all.at(i);
-            updates << all.at(i) + u" = "_s + all.at(i) + u" + excluded."_s + all.at(i);
+            updates << all.at(i) + u" = "_s + all.at(i) + u" + ?"_s;
         }
     }
-    const QString keys = scoped ? u"fdim, fkey, grain, bucket, dim, key"_s : u"grain, dim, bucket, key"_s;
-    const qsizetype keyCount = scoped ? 6 : 4;
-    const QString sql = u"INSERT INTO "_s + (scoped ? u"stats_scoped"_s : u"stats_counts"_s) + u" ("_s + keys +
-                        u", "_s + names.join(u", "_s) + u") VALUES ("_s +
-                        QStringList(keyCount + names.size(), u"?"_s).join(u", "_s) + u") ON CONFLICT ("_s + keys +
-                        u") DO UPDATE SET "_s + updates.join(u", "_s);
-    return *m_upserts.emplace(key, std::make_unique<RawStatement>(m_db, sql)).first->second;
+    const QStringList keys = scoped ? QStringList{u"fdim"_s, u"fkey"_s, u"grain"_s, u"bucket"_s, u"dim"_s, u"key"_s}
+                                    : QStringList{u"grain"_s, u"dim"_s, u"bucket"_s, u"key"_s};
+    const QString table = scoped ? u"stats_scoped"_s : u"stats_counts"_s;
+    Upsert u;
+    u.update = std::make_unique<RawStatement>(m_db, u"UPDATE "_s + table + u" SET "_s + updates.join(u", "_s) +
+                                                        u" WHERE "_s + keys.join(u" = ? AND "_s) + u" = ?"_s);
+    u.insert = std::make_unique<RawStatement>(
+        m_db, u"INSERT INTO "_s + table + u" ("_s + keys.join(u", "_s) + u", "_s + names.join(u", "_s) +
+                  u") VALUES ("_s + QStringList(keys.size() + names.size(), u"?"_s).join(u", "_s) + u')');
+    return m_upserts.emplace(key, std::move(u)).first->second;
 }
 
 void SqliteStats::flush()
@@ -279,7 +282,9 @@ void SqliteStats::flush()
     if (m_pending.size() == 0 || m_inJob)
         return;
     const Pending pending = std::exchange(m_pending, {}); // a failed write leaves nothing behind
-    // Binds the non-zero values of a change to its upsert; true when one is negative (the row may have emptied).
+    // Adds the non-zero values of a change to its row: an UPDATE, which finds the row with one search of the key (the
+    // rows of the current day exist after its first commits), or an INSERT when there is none yet. (INSERT ... ON
+    // CONFLICT DO UPDATE searches twice.) Returns true when a value is negative (the row may have emptied).
     const auto write = [this](bool scoped, const auto &bindKey, const Metrics &m) {
         const std::array<qint64, kValueColumns> v = values(m);
         quint64 columns = 0;
@@ -291,13 +296,20 @@ void SqliteStats::flush()
         }
         if (m_upserts.size() >= kMaxUpserts && !m_upserts.contains({scoped, columns}))
             columns = kAllColumns;
-        RawStatement &q = upsert(scoped, columns);
-        int index = bindKey(q);
-        for (int i = 0; i < kValueColumns; ++i) {
-            if (columns & (quint64(1) << i))
-                q.bindInt(++index, v[size_t(i)]);
+        Upsert &u = upsert(scoped, columns);
+        const auto bindValues = [&](RawStatement &q, int index) {
+            for (int i = 0; i < kValueColumns; ++i) {
+                if (columns & (quint64(1) << i))
+                    q.bindInt(++index, v[size_t(i)]);
+            }
+            return index;
+        };
+        bindKey(*u.update, bindValues(*u.update, 0));
+        u.update->exec();
+        if (u.update->changes() == 0) {
+            bindValues(*u.insert, bindKey(*u.insert, 0));
+            u.insert->exec();
         }
-        q.exec();
         return removes;
     };
     // A row whose counts fell to zero goes, so the tables equal a recomputation exactly.
@@ -309,15 +321,15 @@ void SqliteStats::flush()
         if (m.isZero())
             continue;
         const auto &[grain, dim, bucket, name] = key;
-        const auto bindKey = [&](RawStatement &q) {
-            q.bindInt(1, grain);
-            q.bindInt(2, dim);
-            q.bindInt(3, bucket);
-            q.bindText(4, m_keyNames.at(name));
-            return 4;
+        const auto bindKey = [&](RawStatement &q, int index) {
+            q.bindInt(++index, grain);
+            q.bindInt(++index, dim);
+            q.bindInt(++index, bucket);
+            q.bindText(++index, m_keyNames.at(name));
+            return index;
         };
         if (write(false, bindKey, m)) {
-            bindKey(prune);
+            bindKey(prune, 0);
             prune.exec();
         }
     }
@@ -329,17 +341,17 @@ void SqliteStats::flush()
         if (m.isZero())
             continue;
         const auto &[fdim, fkey, grain, bucket, dim, name] = key;
-        const auto bindKey = [&](RawStatement &q) {
-            q.bindInt(1, fdim);
-            q.bindText(2, m_keyNames.at(fkey));
-            q.bindInt(3, grain);
-            q.bindInt(4, bucket);
-            q.bindInt(5, dim);
-            q.bindText(6, m_keyNames.at(name));
-            return 6;
+        const auto bindKey = [&](RawStatement &q, int index) {
+            q.bindInt(++index, fdim);
+            q.bindText(++index, m_keyNames.at(fkey));
+            q.bindInt(++index, grain);
+            q.bindInt(++index, bucket);
+            q.bindInt(++index, dim);
+            q.bindText(++index, m_keyNames.at(name));
+            return index;
         };
         if (write(true, bindKey, m)) {
-            bindKey(pruneScoped);
+            bindKey(pruneScoped, 0);
             pruneScoped.exec();
         }
     }

@@ -76,7 +76,12 @@ private:
     void addTickets(StatsSums &out, const stats::Scope &scope, qint64 from, qint64 to, int sign);
     QString filterSql(const protocol::StatsFilters &filters, QVariantList &binds, bool noIndex = false) const;
     RawStatement &statement(const QString &sql);
-    RawStatement &upsert(bool scoped, quint64 columns);
+    struct Upsert
+    {
+        std::unique_ptr<RawStatement> update; // SET <columns> = <columns> + ? WHERE <key>: the values, then the key
+        std::unique_ptr<RawStatement> insert; // (<key>, <columns>) VALUES: the key, then the values
+    };
+    Upsert &upsert(bool scoped, quint64 columns);
     int keyId(const QString &key);
 
     QSqlDatabase m_db;
@@ -85,7 +90,7 @@ private:
     bool m_inJob = false;
     // Run through SQLite's API (sqliteraw.h): a flush binds hundreds of values per transaction.
     std::map<QString, std::unique_ptr<RawStatement>> m_statements;
-    std::map<std::pair<bool, quint64>, std::unique_ptr<RawStatement>> m_upserts;
+    std::map<std::pair<bool, quint64>, Upsert> m_upserts;
     QHash<QString, int> m_keyIds;
     QStringList m_keyNames; // by id
 };

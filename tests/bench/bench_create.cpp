@@ -100,7 +100,9 @@ int main(int argc, char *argv[])
                                        u"Run the server with this per-connection request rate limit (and burst), "
                                        "as for trusted clients; default: the server's own (200/s)."_s,
                                        u"n"_s);
-    parser.addOptions({smoke, seconds, wide, rateLimit});
+    const QCommandLineOption window(
+        u"window"_s, u"Creates in flight per client in the 8-client pipelined phase (default 8)."_s, u"n"_s, u"8"_s);
+    parser.addOptions({smoke, seconds, wide, rateLimit, window});
     parser.process(app);
     const bool isSmoke = parser.isSet(smoke);
     const double secs = parser.value(seconds).toDouble();
@@ -130,9 +132,9 @@ int main(int argc, char *argv[])
 
     // 1 and 8 closed-loop clients are the cases; 8 pipelined clients and a wide closed-loop phase show what
     // caps them (the per-connection rate limit, the commit latency) and what group commit can do.
-    QList<Phase> phases{{1, 1, {}, {}}, {8, 1, 8000.0, 25.0}};
+    QList<Phase> phases{{1, 1, {}, {}}, {8, 1, {}, {}}};
     if (!isSmoke) {
-        phases.append({8, 16, {}, {}});
+        phases.append({8, std::max(1, parser.value(window).toInt()), 8000.0, 25.0});
         if (const int w = parser.value(wide).toInt(); w > 0)
             phases.append({w, 1, {}, {}});
     }
