@@ -174,6 +174,10 @@ void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
     bool commitOk = false;
     try {
         m_store->beginTransaction();
+        // The dashboard counters' month rows: the months before the current one have them (Store).
+        if (const qint64 month = stats::bucketOf(stats::Grain::Month, now.toSecsSinceEpoch());
+            month > m_store->statsMonthRowsBefore())
+            m_store->setStatsMonthRowsBefore(month);
         for (WriteRequest &request : batch) {
             Outcome outcome;
             bool inJob = false; // a savepoint is open for this job

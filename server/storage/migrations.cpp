@@ -144,6 +144,20 @@ const QList<Migration> &migrations()
              "PRIMARY KEY (fdim, fkey, grain, bucket, dim, key)) WITHOUT ROWID"_s,
          },
          true},
+        {7,
+         u"dashboard counters: month rows only for past months"_s,
+         {
+             // Store::statsMonthRowsBefore: month rows (grain 3) for the months before the current one; the current
+             // month is summed from its day rows, so a ticket write touches no month row. The writer moves the value
+             // forward when a month begins (WriteQueue).
+             u"INSERT INTO counters (name, value) VALUES ('stats_month_rows_before', "
+             "(CAST(strftime('%Y', 'now') AS INTEGER) - 1970) * 12 + CAST(strftime('%m', 'now') AS INTEGER) - 1) "
+             "ON CONFLICT (name) DO NOTHING"_s,
+             u"DELETE FROM stats_counts WHERE grain = 3 AND bucket >= "
+             "(SELECT value FROM counters WHERE name = 'stats_month_rows_before')"_s,
+             u"DELETE FROM stats_scoped WHERE grain = 3 AND bucket >= "
+             "(SELECT value FROM counters WHERE name = 'stats_month_rows_before')"_s,
+         }},
     };
     return steps;
 }

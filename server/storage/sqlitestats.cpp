@@ -4,6 +4,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace crewline::server {
@@ -93,17 +95,18 @@ QSqlQuery prepare(const QSqlDatabase &db, const QString &sql)
     return q;
 }
 
-// Whole UTC days [dayFrom, dayTo): the whole calendar months inside from the month rows, the days around them from
-// the day rows. sum(grain, fromBucket, toBucket).
+// Whole UTC days [dayFrom, dayTo): the whole calendar months inside from the month rows (which exist for the months
+// before monthRowsBefore), the days around them from the day rows. sum(grain, fromBucket, toBucket).
 template<class Sum>
-void sumDays(qint64 dayFrom, qint64 dayTo, const Sum &sum)
+void sumDays(qint64 dayFrom, qint64 dayTo, qint64 monthRowsBefore, const Sum &sum)
 {
     if (dayFrom >= dayTo)
         return;
     qint64 monthFrom = stats::monthOfDay(dayFrom);
     if (stats::firstDayOfMonth(monthFrom) < dayFrom)
         ++monthFrom;
-    const qint64 monthTo = stats::monthOfDay(dayTo); // the months before it end on or before dayTo
+    // The months before it end on or before dayTo and have month rows.
+    const qint64 monthTo = std::min(stats::monthOfDay(dayTo), monthRowsBefore);
     if (monthFrom >= monthTo) {
         sum(Grain::Day, dayFrom, dayTo);
         return;
@@ -185,6 +188,7 @@ void SqliteStats::add(const stats::Facts &facts, int sign)
 void SqliteStats::apply(const stats::Facts &facts, int sign)
 {
     Pending &to = m_pending;
+    const qint64 monthRows = monthRowsBefore();
     std::array<int, stats::kDimCount> keys{};
     for (int dim = 0; dim < stats::kDimCount; ++dim)
         keys[size_t(dim)] = keyId(facts.key(static_cast<stats::Dim>(dim)));
@@ -193,10 +197,12 @@ void SqliteStats::apply(const stats::Facts &facts, int sign)
         const qint64 day = stats::bucketOf(Grain::Day, c.at);
         const qint64 hour = stats::bucketOf(Grain::Hour, c.at);
         const qint64 month = stats::monthOfDay(day);
+        const bool monthRow = month < monthRows;
         to.counts[Key{int(Grain::Slot), int(stats::Dim::All), slot, keys[0]}].add(c.metrics, sign);
         for (int dim = 0; dim < stats::kDimCount; ++dim) {
             to.counts[Key{int(Grain::Day), dim, day, keys[size_t(dim)]}].add(c.metrics, sign);
-            to.counts[Key{int(Grain::Month), dim, month, keys[size_t(dim)]}].add(c.metrics, sign);
+            if (monthRow)
+                to.counts[Key{int(Grain::Month), dim, month, keys[size_t(dim)]}].add(c.metrics, sign);
             if (dim != int(stats::Dim::All))
                 to.counts[Key{int(Grain::Hour), dim, hour, keys[size_t(dim)]}].add(c.metrics, sign);
         }
@@ -209,8 +215,9 @@ void SqliteStats::apply(const stats::Facts &facts, int sign)
                     continue;
                 to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Day), day, dim, keys[size_t(dim)]}].add(c.metrics,
                                                                                                         sign);
-                to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Month), month, dim, keys[size_t(dim)]}].add(c.metrics,
-                                                                                                            sign);
+                if (monthRow)
+                    to.scoped[ScopedKey{int(fdim), fkey, int(Grain::Month), month, dim, keys[size_t(dim)]}].add(
+                        c.metrics, sign);
             }
         }
     }
@@ -238,6 +245,7 @@ void SqliteStats::discard()
 {
     m_pending.clear();
     m_jobAdds.clear();
+    forgetMonthRows(); // a rolled-back transaction may have moved it
 }
 
 RawStatement &SqliteStats::statement(const QString &sql)
@@ -425,7 +433,9 @@ StatsSums SqliteStats::sums(const stats::Scope &scope, qint64 from, qint64 to, b
     const qint64 dayTo = stats::bucketOf(Grain::Day, to);                              // end of the last whole day
     if (dayFrom < dayTo) {
         sumPartialDay(out, from, dayFrom * stats::kDaySeconds, allDimensions);
-        sumDays(dayFrom, dayTo, [&](Grain grain, qint64 a, qint64 b) { sumInto(out, grain, a, b, !allDimensions); });
+        forgetMonthRows(); // another connection may have moved it
+        sumDays(dayFrom, dayTo, monthRowsBefore(),
+                [&](Grain grain, qint64 a, qint64 b) { sumInto(out, grain, a, b, !allDimensions); });
         sumPartialDay(out, dayTo * stats::kDaySeconds, to, allDimensions);
     } else {
         sumPartialDay(out, from, to, allDimensions);
@@ -503,8 +513,10 @@ StatsSums SqliteStats::scopedSums(const stats::Scope &scope, qint64 from, qint64
     } else {
         pieces << std::pair{from, to};
     }
+    forgetMonthRows(); // another connection may have moved it
+    const qint64 monthRows = monthRowsBefore();
     const auto wholeDays = [&](bool allOnly) {
-        sumDays(wholeFrom, wholeTo,
+        sumDays(wholeFrom, wholeTo, monthRows,
                 [&](Grain grain, qint64 a, qint64 b) { sumScopedInto(out, scope, grain, a, b, allOnly); });
     };
     if (!allDimensions) {
@@ -648,6 +660,70 @@ QList<qint64> SqliteStats::backlogIds(const protocol::StatsFilters &filters, int
     while (q.next())
         ids << q.value(0).toLongLong();
     return ids;
+}
+
+namespace {
+const QString kMonthRowsBefore = QStringLiteral("stats_month_rows_before");
+// No row in the counters table (a database from before migration 7): month rows for every month.
+constexpr qint64 kEveryMonth = std::numeric_limits<qint64>::max();
+} // namespace
+
+qint64 SqliteStats::monthRowsBefore()
+{
+    if (!m_monthRowsBefore) {
+        QSqlQuery q = prepare(m_db, u"SELECT value FROM counters WHERE name = ?"_s);
+        q.addBindValue(kMonthRowsBefore);
+        run(q);
+        m_monthRowsBefore = q.next() ? q.value(0).toLongLong() : kEveryMonth;
+    }
+    return *m_monthRowsBefore;
+}
+
+void SqliteStats::setMonthRowsBefore(qint64 month)
+{
+    flush(); // pending changes were summed for the months as they were
+    const qint64 current = monthRowsBefore();
+    if (month == current)
+        return;
+    const auto exec = [this](const QString &sql, const QVariantList &binds) {
+        QSqlQuery q = prepare(m_db, sql);
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        run(q);
+    };
+    QStringList sums;
+    for (const QString &c : valueColumns())
+        sums << u"SUM("_s + c + u')';
+    const QString columns = valueColumns().join(u", "_s);
+    if (month < current) {
+        // Months from `month` on are summed from their days from now on: their month rows go.
+        for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s})
+            exec(u"DELETE FROM "_s + table + u" WHERE grain = 3 AND bucket >= ?"_s, {month});
+    } else {
+        // Each month before `month` that had no rows gets them, summed from its day rows (replacing any left from
+        // before the value was first set).
+        for (qint64 m = current == kEveryMonth ? month : current; m < month; ++m) {
+            const QVariantList range{m, stats::firstDayOfMonth(m), stats::firstDayOfMonth(m + 1)};
+            exec(u"DELETE FROM stats_counts WHERE grain = 3 AND bucket = ?"_s, {m});
+            exec(u"DELETE FROM stats_scoped WHERE grain = 3 AND bucket = ?"_s, {m});
+            exec(u"INSERT INTO stats_counts (grain, dim, bucket, key, "_s + columns + u") SELECT 3, dim, ?, key, "_s +
+                     sums.join(u", "_s) +
+                     u" FROM stats_counts WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s,
+                 range);
+            exec(u"INSERT INTO stats_scoped (fdim, fkey, grain, bucket, dim, key, "_s + columns +
+                     u") SELECT fdim, fkey, 3, ?, dim, key, "_s + sums.join(u", "_s) +
+                     u" FROM stats_scoped WHERE grain = 1 AND bucket >= ? AND bucket < ? "
+                     "GROUP BY fdim, fkey, dim, key"_s,
+                 range);
+        }
+        if (current == kEveryMonth) {
+            for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s})
+                exec(u"DELETE FROM "_s + table + u" WHERE grain = 3 AND bucket >= ?"_s, {month});
+        }
+    }
+    exec(u"INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"_s,
+         {kMonthRowsBefore, month});
+    m_monthRowsBefore = month;
 }
 
 void SqliteStats::rebuild()

@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -49,6 +50,11 @@ public:
     // Ids of open tickets, most urgent and oldest first.
     QList<qint64> backlogIds(const protocol::StatsFilters &filters, int limit);
     void rebuild();
+    // Store::statsMonthRowsBefore / setStatsMonthRowsBefore. The value is kept in the counters table; the writer's
+    // copy is read again at the start of each transaction (forgetMonthRows), a reader's at each sum.
+    qint64 monthRowsBefore();
+    void setMonthRowsBefore(qint64 month);
+    void forgetMonthRows() { m_monthRowsBefore.reset(); }
 
     // The counter-relevant columns, as SQL (for "SELECT <columns> FROM tickets"), and their reading.
     static QString factColumns();
@@ -91,6 +97,7 @@ private:
     // Run through SQLite's API (sqliteraw.h): a flush binds hundreds of values per transaction.
     std::map<QString, std::unique_ptr<RawStatement>> m_statements;
     std::map<std::pair<bool, quint64>, Upsert> m_upserts;
+    std::optional<qint64> m_monthRowsBefore; // as last read or set
     QHash<QString, int> m_keyIds;
     QStringList m_keyNames; // by id
 };

@@ -267,6 +267,7 @@ public:
     void beginTransaction() override
     {
         raw(u"BEGIN IMMEDIATE"_s).exec();
+        m_stats->forgetMonthRows(); // read again inside the write lock
         m_seqAtTransaction = m_lastSeq;
         m_inTransaction = true;
     }
@@ -1277,6 +1278,12 @@ public:
         return out;
     }
     void rebuildStats() override { m_stats->rebuild(); }
+    qint64 statsMonthRowsBefore() override
+    {
+        m_stats->forgetMonthRows(); // another connection may have moved it
+        return m_stats->monthRowsBefore();
+    }
+    void setStatsMonthRowsBefore(qint64 month) override { m_stats->setMonthRowsBefore(month); }
     void setStatsDeferred(bool deferred) override
     {
         const bool was = std::exchange(m_statsDeferred, deferred);

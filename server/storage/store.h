@@ -207,6 +207,13 @@ public:
     virtual QList<Ticket> backlogTop(const protocol::StatsFilters &filters, int limit) = 0;
     // Recomputes every counter from the tickets table (migration of an existing database, repair, tests).
     virtual void rebuildStats() = 0;
+    // The counters' month rows (grain 3, for long ranges) exist for the months before this one (months since
+    // January 1970, stats::bucketOf(Grain::Month, ...)); the months from it on are summed from their day rows, so a
+    // ticket write in the current month touches no month row (a quarter fewer counter rows per create). Moving it
+    // forward computes the months' rows from their day rows; moving it back drops them. The writer moves it to the
+    // current month at the start of each transaction (WriteQueue).
+    virtual qint64 statsMonthRowsBefore() = 0;
+    virtual void setStatsMonthRowsBefore(qint64 month) = 0;
     // Bulk loads of many tickets (the benchmark loader): while deferred, ticket writes leave the counters alone;
     // ending the deferral recomputes them once, in the current transaction. Cheaper than per-batch updates when
     // each batch spreads over a whole year.

@@ -137,9 +137,25 @@ private Q_SLOTS:
     }
 
     // Inserts, updates, first responses, bulk loads and reverts in random order, several jobs rolled back: the
-    // counters kept on the way must equal a recomputation from the tickets table, row for row.
+    // counters kept on the way must equal a recomputation from the tickets table, row for row. With month rows for
+    // every month of the data (the real clock is later), and with months of the data summed from their day rows
+    // (Store::statsMonthRowsBefore), which then get their month rows when the value moves forward.
+    void countersEqualRecomputation_data()
+    {
+        QTest::addColumn<int>("monthRowsBefore"); // a month of 2026; 0: as migrated (the current month)
+        QTest::newRow("month rows for every month of the data") << 0;
+        QTest::newRow("February and March from their days") << 2;
+        QTest::newRow("March from its days") << 3;
+    }
     void countersEqualRecomputation()
     {
+        QFETCH(int, monthRowsBefore);
+        const auto monthOf2026 = [](int month) {
+            return stats::bucketOf(stats::Grain::Month,
+                                   QDateTime(QDate(2026, month, 1), QTime(), Qt::UTC).toSecsSinceEpoch());
+        };
+        if (monthRowsBefore > 0)
+            m_store->setStatsMonthRowsBefore(monthOf2026(monthRowsBefore));
         QRandomGenerator rng(20260302);
         const QStringList types = {u"it"_s, u"water"_s, u"gas"_s};
         const QStringList categories = {u"A"_s, u"B"_s, u"C"_s, u""_s};
@@ -327,6 +343,36 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(compared, 160);
+
+        // Months the counters summed from their days get their month rows when the value moves on; none are left
+        // for the months from it on.
+        // Rows as dumpCounters writes them: stats_counts grain|dim|bucket|..., stats_scoped fdim|fkey|grain|bucket|...
+        const auto monthRows = [](const QStringList &rows, bool scoped, qint64 from) {
+            qsizetype n = 0;
+            for (const QString &r : rows) {
+                const QStringList f = r.split(u'|');
+                if (f.value(scoped ? 2 : 0) == u"3"_s && f.value(scoped ? 3 : 2).toLongLong() >= from)
+                    ++n;
+            }
+            return n;
+        };
+        const qint64 before = m_store->statsMonthRowsBefore();
+        if (monthRowsBefore > 0)
+            QCOMPARE(before, monthOf2026(monthRowsBefore));
+        else // migration 7: the current month of the real clock, after the data
+            QVERIFY(before >= monthOf2026(4));
+        QCOMPARE(monthRows(dumpCounters(m_path), false, before), 0);
+        QCOMPARE(monthRows(dumpCounters(m_path, u"stats_scoped"_s), true, before), 0);
+        m_store->setStatsMonthRowsBefore(monthOf2026(5));
+        const QStringList moved = dumpCounters(m_path);
+        const QStringList movedScoped = dumpCounters(m_path, u"stats_scoped"_s);
+        QVERIFY(monthRows(moved, false, monthOf2026(2)) > 0);
+        QVERIFY(monthRows(movedScoped, true, monthOf2026(2)) > 0);
+        m_store->beginTransaction();
+        m_store->rebuildStats();
+        m_store->commitTransaction();
+        QCOMPARE(moved, dumpCounters(m_path));
+        QCOMPARE(movedScoped, dumpCounters(m_path, u"stats_scoped"_s));
     }
 
     void fixedDatasetUtc()

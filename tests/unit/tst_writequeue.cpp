@@ -123,6 +123,7 @@ private slots:
 
     void answeredOnOwnerThreadAfterCommit();
     void jobsSeeTheClock();
+    void counterMonthRowsFollowTheClock();
     void groupCommit();
     void failingJobsAreRolledBackAlone();
     void idempotentReplay();
@@ -225,6 +226,27 @@ void TestWriteQueue::jobsSeeTheClock()
     submit(job, replies.collect());
     QTRY_COMPARE_WITH_TIMEOUT(replies.outcomes.size(), 2, kTimeoutMs);
     QCOMPARE(seen, QDateTime(QDate(2026, 3, 1), QTime(9, 30), Qt::UTC));
+}
+
+void TestWriteQueue::counterMonthRowsFollowTheClock()
+{
+    // The dashboard counters keep month rows for the months before the current one (Store::statsMonthRowsBefore):
+    // the first transaction of a new month moves the boundary. Migration 7 set it from the real clock, so the test's
+    // clock goes later than that.
+    const auto month = [](const QDateTime &t) { return stats::bucketOf(stats::Grain::Month, t.toSecsSinceEpoch()); };
+    const auto noop = [](WriteContext &) { return Outcome::success({}); };
+    std::unique_ptr<Store> reader = openReader();
+    QVERIFY(reader->statsMonthRowsBefore() <= month(QDateTime::currentDateTimeUtc()));
+    Replies replies;
+    m_clock->set(QDateTime(QDate(2040, 1, 31), QTime(23, 59, 59), Qt::UTC));
+    submit(noop, replies.collect());
+    QTRY_COMPARE_WITH_TIMEOUT(replies.outcomes.size(), 1, kTimeoutMs);
+    QCOMPARE(reader->statsMonthRowsBefore(), month(m_clock->now()));
+    m_clock->advance(1000);
+    submit(createTicket(u"February"_s), replies.collect());
+    QTRY_COMPARE_WITH_TIMEOUT(replies.outcomes.size(), 2, kTimeoutMs);
+    QVERIFY(replies.outcomes.last().ok);
+    QCOMPARE(reader->statsMonthRowsBefore(), month(QDateTime(QDate(2040, 2, 1), QTime(0, 0), Qt::UTC)));
 }
 
 void TestWriteQueue::groupCommit()
