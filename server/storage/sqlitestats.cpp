@@ -4,6 +4,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -325,7 +326,17 @@ void SqliteStats::flush()
 
     RawStatement &prune =
         statement(u"DELETE FROM stats_counts WHERE grain = ? AND dim = ? AND bucket = ? AND key = ?"_s + zero);
-    for (const auto &[key, m] : pending.counts) {
+    // In key order, so that neighbouring rows are written one after the other.
+    const auto sorted = [](const auto &map) {
+        std::vector<const typename std::decay_t<decltype(map)>::value_type *> out;
+        out.reserve(map.size());
+        for (const auto &entry : map)
+            out.push_back(&entry);
+        std::sort(out.begin(), out.end(), [](const auto *a, const auto *b) { return a->first < b->first; });
+        return out;
+    };
+    for (const auto *entry : sorted(pending.counts)) {
+        const auto &[key, m] = *entry;
         if (m.isZero())
             continue;
         const auto &[grain, dim, bucket, name] = key;
@@ -345,7 +356,8 @@ void SqliteStats::flush()
     RawStatement &pruneScoped = statement(u"DELETE FROM stats_scoped WHERE fdim = ? AND fkey = ? AND grain = ? AND "
                                           "bucket = ? AND dim = ? AND key = ?"_s +
                                           zero);
-    for (const auto &[key, m] : pending.scoped) {
+    for (const auto *entry : sorted(pending.scoped)) {
+        const auto &[key, m] = *entry;
         if (m.isZero())
             continue;
         const auto &[fdim, fkey, grain, bucket, dim, name] = key;

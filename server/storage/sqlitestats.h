@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace crewline::server {
@@ -65,10 +66,19 @@ private:
     // a rebuild adds tens of millions of changes.
     using Key = std::tuple<int, int, qint64, int>;                 // grain, dim, bucket, key
     using ScopedKey = std::tuple<int, int, int, qint64, int, int>; // fdim, fkey, grain, bucket, dim, key
+    struct KeyHash
+    {
+        template<class Tuple>
+        size_t operator()(const Tuple &key) const noexcept
+        {
+            return std::apply([](const auto &...v) { return qHashMulti(0, v...); }, key);
+        }
+    };
+    // Hash maps: a rebuild sums a million rows here, a create ~36 (flush() writes them in key order).
     struct Pending
     {
-        std::map<Key, stats::Metrics> counts;
-        std::map<ScopedKey, stats::Metrics> scoped;
+        std::unordered_map<Key, stats::Metrics, KeyHash> counts;
+        std::unordered_map<ScopedKey, stats::Metrics, KeyHash> scoped;
         size_t size() const { return counts.size() + scoped.size(); }
         void clear();
     };
