@@ -683,10 +683,10 @@ constexpr qint64 kEveryMonth = std::numeric_limits<qint64>::max();
 qint64 SqliteStats::monthRowsBefore()
 {
     if (!m_monthRowsBefore) {
-        QSqlQuery q = prepare(m_db, u"SELECT value FROM counters WHERE name = ?"_s);
-        q.addBindValue(kMonthRowsBefore);
-        run(q);
-        m_monthRowsBefore = q.next() ? q.value(0).toLongLong() : kEveryMonth;
+        RawStatement &q = statement(u"SELECT value FROM counters WHERE name = ?"_s); // twice per write transaction
+        q.bindText(1, kMonthRowsBefore);
+        m_monthRowsBefore = q.next() ? q.integer(0) : kEveryMonth;
+        q.reset();
     }
     return *m_monthRowsBefore;
 }
