@@ -158,10 +158,6 @@ struct Response
 
 // A frame the server pushes without being asked: an event ({"v":1,"event":{...}}) or a notice
 // ({"v":1,"notice":"presence","data":{...}}); notices carry no sequence number and are not replayed.
-// The push of one event, {"event": ..., "v": 1}: the same text as Push{Event, e.toJson()}.encode(), but an event's
-// rawData is spliced in as it is instead of being parsed and written again.
-QByteArray encodeEventPush(const Event &e);
-
 struct Push
 {
     enum class Kind
@@ -175,6 +171,10 @@ struct Push
 
     QByteArray encode() const;
 };
+
+// The push of one event, {"event": ..., "v": 1}: the same text as Push{Event, e.toJson()}.encode(), but an event's
+// rawData is spliced in as it is instead of being parsed and written again.
+QByteArray encodeEventPush(const Event &e);
 
 // Decoding on the server: a request or the error to answer with (with whatever id could be read).
 struct DecodedRequest

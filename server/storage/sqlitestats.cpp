@@ -707,31 +707,23 @@ void SqliteStats::setMonthRowsBefore(qint64 month)
     for (const QString &c : valueColumns())
         sums << u"SUM("_s + c + u')';
     const QString columns = valueColumns().join(u", "_s);
+    // Each month from the old value up to the new one gets its rows, summed from its day rows (none when the value
+    // moves back, or from "every month"). Months from the new value on have none: they go if it moved back (or had
+    // rows for every month).
+    for (qint64 m = current == kEveryMonth ? month : current; m < month; ++m) {
+        const QVariantList range{m, stats::firstDayOfMonth(m), stats::firstDayOfMonth(m + 1)};
+        exec(u"INSERT INTO stats_counts (grain, dim, bucket, key, "_s + columns + u") SELECT 3, dim, ?, key, "_s +
+                 sums.join(u", "_s) +
+                 u" FROM stats_counts WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s,
+             range);
+        exec(u"INSERT INTO stats_scoped (fdim, fkey, grain, bucket, dim, key, "_s + columns +
+                 u") SELECT fdim, fkey, 3, ?, dim, key, "_s + sums.join(u", "_s) +
+                 u" FROM stats_scoped WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY fdim, fkey, dim, key"_s,
+             range);
+    }
     if (month < current) {
-        // Months from `month` on are summed from their days from now on: their month rows go.
         for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s})
             exec(u"DELETE FROM "_s + table + u" WHERE grain = 3 AND bucket >= ?"_s, {month});
-    } else {
-        // Each month before `month` that had no rows gets them, summed from its day rows (replacing any left from
-        // before the value was first set).
-        for (qint64 m = current == kEveryMonth ? month : current; m < month; ++m) {
-            const QVariantList range{m, stats::firstDayOfMonth(m), stats::firstDayOfMonth(m + 1)};
-            exec(u"DELETE FROM stats_counts WHERE grain = 3 AND bucket = ?"_s, {m});
-            exec(u"DELETE FROM stats_scoped WHERE grain = 3 AND bucket = ?"_s, {m});
-            exec(u"INSERT INTO stats_counts (grain, dim, bucket, key, "_s + columns + u") SELECT 3, dim, ?, key, "_s +
-                     sums.join(u", "_s) +
-                     u" FROM stats_counts WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s,
-                 range);
-            exec(u"INSERT INTO stats_scoped (fdim, fkey, grain, bucket, dim, key, "_s + columns +
-                     u") SELECT fdim, fkey, 3, ?, dim, key, "_s + sums.join(u", "_s) +
-                     u" FROM stats_scoped WHERE grain = 1 AND bucket >= ? AND bucket < ? "
-                     "GROUP BY fdim, fkey, dim, key"_s,
-                 range);
-        }
-        if (current == kEveryMonth) {
-            for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s})
-                exec(u"DELETE FROM "_s + table + u" WHERE grain = 3 AND bucket >= ?"_s, {month});
-        }
     }
     exec(u"INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"_s,
          {kMonthRowsBefore, month});

@@ -566,6 +566,7 @@ public:
     }
 
     static QString ticketNumber(int year, qint64 n) { return u"WO-%1-%2"_s.arg(year).arg(n, 6, 10, QLatin1Char('0')); }
+    static QString numberCounter(int year) { return u"ticket_number_%1"_s.arg(year); } // its row in counters
 
     // In a write transaction the counter is read once and counted in memory; its new value is written once, before
     // COMMIT (writeTicketNumbers). The transaction holds the write lock, so nobody else can take a number meanwhile;
@@ -576,17 +577,16 @@ public:
             auto it = m_numbers.find(year);
             if (it == m_numbers.end()) {
                 RawStatement &read = raw(u"SELECT value FROM counters WHERE name = ?"_s);
-                read.bindText(1, u"ticket_number_%1"_s.arg(year));
+                read.bindText(1, numberCounter(year));
                 const qint64 stored = read.next() ? read.integer(0) : 0;
                 read.reset();
                 it = m_numbers.emplace(year, NumberCounter{stored, stored}).first;
             }
             return ticketNumber(year, ++it->second.last);
         }
-        const QString name = u"ticket_number_%1"_s.arg(year);
         RawStatement &q = raw(u"INSERT INTO counters (name, value) VALUES (?, 1) "
                               "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"_s);
-        q.bindText(1, name);
+        q.bindText(1, numberCounter(year));
         if (!q.next())
             throw StorageError("ticket number counter returned nothing");
         const qint64 n = q.integer(0);
@@ -601,7 +601,7 @@ public:
                 continue;
             RawStatement &q = raw(u"INSERT INTO counters (name, value) VALUES (?, ?) "
                                   "ON CONFLICT(name) DO UPDATE SET value = excluded.value"_s);
-            q.bindText(1, u"ticket_number_%1"_s.arg(year));
+            q.bindText(1, numberCounter(year));
             q.bindInt(2, counter.last);
             q.exec();
         }
@@ -1316,7 +1316,9 @@ public:
     void rebuildStats() override { m_stats->rebuild(); }
     qint64 statsMonthRowsBefore() override
     {
-        m_stats->forgetMonthRows(); // another connection may have moved it
+        // Outside a write transaction another connection may have moved it; inside one it was read under the lock.
+        if (!m_inTransaction)
+            m_stats->forgetMonthRows();
         return m_stats->monthRowsBefore();
     }
     void setStatsMonthRowsBefore(qint64 month) override { m_stats->setMonthRowsBefore(month); }
@@ -1496,10 +1498,7 @@ private:
         bindJsonOrNull(q, ++i, t.pendingApproval);
         q.bindUtf8(++i, jsonUtf8(t.fields));
         bindJsonOrNull(q, ++i, t.dispatch);
-        if (t.dispatch.isValid())
-            bindTimeOrNull(q, ++i, t.dispatch.deadline);
-        else
-            q.bindNull(++i);
+        bindTimeOrNull(q, ++i, t.dispatch.isValid() ? t.dispatch.deadline : QDateTime());
         return i + 1;
     }
 
