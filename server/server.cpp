@@ -69,7 +69,7 @@ bool Server::start(QString *error)
     const QString dbPath = m_config.effectiveDatabasePath();
     m_writer = std::make_unique<WriteQueue>(
         [dbPath, prefix](const QString &name) {
-            return openSqliteStore({dbPath, prefix + name, false, {}});
+            return openSqliteStore({dbPath, prefix + name, false, {}, true});
         },
         m_clock);
     QString why;

@@ -5,6 +5,8 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+
 #include <future>
 
 using namespace Qt::StringLiterals;
@@ -130,6 +132,7 @@ void WriteQueue::writerLoop()
     try {
         m_store = m_factory(u"crewline-writer"_s);
         m_store->migrate();
+        m_store->syncCommitted();
     } catch (const std::exception &e) {
         m_store.reset();
         std::lock_guard lock(m_startMutex);
@@ -143,6 +146,7 @@ void WriteQueue::writerLoop()
         m_startState = 1;
     }
     m_startWake.notify_all();
+    m_syncer = std::thread([this] { syncLoop(); });
 
     for (;;) {
         std::deque<WriteRequest> batch;
@@ -158,12 +162,18 @@ void WriteQueue::writerLoop()
         }
         runBatch(batch);
     }
+    {
+        std::lock_guard lock(m_syncMutex);
+        m_syncStop = true;
+    }
+    m_syncWake.notify_all();
+    m_syncer.join(); // answers every commit first
     m_store->checkpoint();
     m_store.reset();
     const Stats s = stats();
     qCInfo(lcDb).nospace() << "write queue: " << s.jobs << " jobs in " << s.transactions << " transactions ("
                            << (s.transactions ? double(s.jobs) / double(s.transactions) : 0.0)
-                           << " per transaction, largest " << s.largestBatch << ")";
+                           << " per transaction, largest " << s.largestBatch << "), " << s.syncs << " syncs";
 }
 
 void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
@@ -233,26 +243,77 @@ void WriteQueue::runBatch(std::deque<WriteRequest> &batch)
         m_stats.largestBatch = std::max(m_stats.largestBatch, static_cast<int>(batch.size()));
     }
 
-    // Synchronous callers are answered here; everyone else on the owner's thread, then the events, in order.
-    QList<StoredEvent> events;
-    QList<std::pair<WriteDone, Outcome>> replies;
+    // Answered once the commit is durable (syncLoop), in order.
+    Settled settled;
+    settled.committed = commitOk;
     for (size_t i = 0; i < batch.size(); ++i) {
         Outcome &outcome = outcomes[static_cast<qsizetype>(i)];
-        events += outcome.events;
+        settled.events += outcome.events;
         if (batch[i].op == u"__sync")
-            batch[i].done(outcome);
+            settled.direct.emplace_back(std::move(batch[i].done), std::move(outcome));
         else if (batch[i].done)
-            replies.emplace_back(std::move(batch[i].done), outcome);
+            settled.replies.emplace_back(std::move(batch[i].done), std::move(outcome));
     }
-    QMetaObject::invokeMethod(
-        this,
-        [this, replies = std::move(replies), events = std::move(events)] {
-            for (const auto &[done, outcome] : replies)
-                done(outcome);
-            if (!events.isEmpty())
-                Q_EMIT committed(events);
-        },
-        Qt::QueuedConnection);
+    {
+        std::lock_guard lock(m_syncMutex);
+        m_unsynced.push_back(std::move(settled));
+    }
+    m_syncWake.notify_one();
+}
+
+void WriteQueue::syncLoop()
+{
+    for (;;) {
+        QList<Settled> settled;
+        {
+            std::unique_lock lock(m_syncMutex);
+            m_syncWake.wait(lock, [this] { return m_syncStop || !m_unsynced.isEmpty(); });
+            if (m_unsynced.isEmpty())
+                break; // stopping, and everything answered
+            settled = std::exchange(m_unsynced, {});
+        }
+        bool durable = true;
+        if (std::any_of(settled.cbegin(), settled.cend(), [](const Settled &s) { return s.committed; })) {
+            try {
+                m_store->syncCommitted(); // every transaction taken above was committed before this started
+            } catch (const std::exception &e) {
+                qCCritical(lcDb) << "the commits could not be made durable:" << e.what();
+                durable = false;
+            }
+            std::lock_guard lock(m_mutex);
+            ++m_stats.syncs;
+        }
+        answer(std::move(settled), durable);
+    }
+}
+
+void WriteQueue::answer(QList<Settled> settled, bool durable)
+{
+    for (Settled &s : settled) {
+        if (s.committed && !durable) {
+            // Committed and visible, but perhaps not on disk: nobody is told it succeeded. A retry with the same
+            // idempotency key is answered from the commit if it survived, and runs again if it did not.
+            for (auto *list : {&s.replies, &s.direct}) {
+                for (auto &[done, outcome] : *list) {
+                    if (outcome.ok)
+                        outcome = Outcome::failure(protocol::ErrorCode::Unavailable,
+                                                   u"the write could not be confirmed on disk; retry"_s);
+                }
+            }
+        }
+        for (auto &[done, outcome] : s.direct)
+            done(outcome);
+        // Each transaction's replies, then its events, as one turn of the owner's event loop.
+        QMetaObject::invokeMethod(
+            this,
+            [this, replies = std::move(s.replies), events = std::move(s.events)] {
+                for (const auto &[done, outcome] : replies)
+                    done(outcome);
+                if (!events.isEmpty())
+                    Q_EMIT committed(events);
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void WriteQueue::checkpointLoop()

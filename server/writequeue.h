@@ -1,9 +1,16 @@
 #pragma once
 
 // The one writer. Services hand it jobs; a dedicated thread runs every job queued since the last commit inside a
-// single transaction (group commit), each job in its own savepoint, and only after COMMIT returns reports each
-// outcome back on the owner's thread, followed by the committed events in sequence order. Idempotency keys are
+// single transaction (group commit), each job in its own savepoint, and only after the commit is durable reports
+// each outcome back on the owner's thread, followed by the committed events in sequence order. Idempotency keys are
 // checked and recorded inside the same transaction, so a retried request is answered from the first result.
+//
+// COMMIT does not wait for the disk (StoreOptions::deferredSync): a second thread syncs (Store::syncCommitted), once
+// for every commit made before it started, and only then are those commits answered, while the writer already
+// runs the next transaction. The writer spent a quarter of its time waiting in fdatasync, and the kernel's work for
+// it was on the writer's CPU time too (docs/performance.md). Readers on other connections may see a commit some
+// milliseconds before it is durable; what they see is lost only if the machine itself fails in that moment, and
+// nobody was told it had succeeded.
 
 #include "common/protocol.h"
 #include "server/storage/store.h"
@@ -88,7 +95,7 @@ struct WriteRequest
     QString idemKey; // empty: not idempotent (internal jobs)
     QString op;      // operation name, stored with the key
     WriteJob job;
-    WriteDone done; // called on the queue's thread (the main thread) after commit
+    WriteDone done; // called on the queue's thread (the main thread) after commit and sync
 };
 
 class WriteQueue : public QObject
@@ -114,17 +121,29 @@ public:
         qint64 transactions = 0;
         qint64 jobs = 0;
         int largestBatch = 0;
+        qint64 syncs = 0; // Store::syncCommitted calls: one per group of transactions committed meanwhile
     };
     Stats stats() const;
 
 Q_SIGNALS:
-    // Emitted on the owner's thread after each commit, after the jobs' done callbacks, in sequence order.
+    // Emitted on the owner's thread after each commit is durable, after the jobs' done callbacks, in sequence order.
     void committed(const QList<crewline::server::StoredEvent> &events);
 
 private:
+    // A transaction's answers, waiting for the sync that makes it durable.
+    struct Settled
+    {
+        bool committed = false; // false: the transaction failed; its answers are failures, nothing to sync
+        QList<std::pair<WriteDone, Outcome>> replies; // answered on the owner's thread
+        QList<std::pair<WriteDone, Outcome>> direct;  // runAndWait, answered on the sync thread (its caller waits)
+        QList<StoredEvent> events;
+    };
+
     void writerLoop();
+    void syncLoop();
     void checkpointLoop();
     void runBatch(std::deque<WriteRequest> &batch);
+    void answer(QList<Settled> settled, bool durable);
 
     StoreFactory m_factory;
     const Clock &m_clock;
@@ -138,6 +157,11 @@ private:
     Stats m_stats;
 
     std::thread m_writer;
+    std::thread m_syncer; // started and joined by the writer thread
+    std::mutex m_syncMutex;
+    std::condition_variable m_syncWake;
+    QList<Settled> m_unsynced;
+    bool m_syncStop = false;
     std::thread m_checkpointer;
     std::mutex m_checkpointMutex;
     std::condition_variable m_checkpointWake;

@@ -1,8 +1,16 @@
 #include "server/storage/sqliteraw.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +61,93 @@ bool checkpointPassive(const QSqlDatabase &db)
     int log = 0, done = 0;
     const int rc = sqlite3_wal_checkpoint_v2(handleOf(db), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
     return rc == SQLITE_OK && log >= 0 && done == log;
+}
+
+QString walFileName(const QSqlDatabase &db)
+{
+    const sqlite3_filename name = sqlite3_db_filename(handleOf(db), "main");
+    if (!name || !*name)
+        return {};
+    const char *wal = sqlite3_filename_wal(name);
+    return wal ? QString::fromLocal8Bit(wal) : QString();
+}
+
+namespace {
+
+[[noreturn]] void failSync(const char *what, const QString &path, int error)
+{
+    throw StorageError(std::string(what) + " " + path.toStdString() + ": " + std::strerror(error));
+}
+
+// fdatasync, again when interrupted.
+int syncDescriptor(int fd)
+{
+    int rc;
+    do
+        rc = ::fdatasync(fd);
+    while (rc != 0 && errno == EINTR);
+    return rc;
+}
+
+} // namespace
+
+WalFileSync::WalFileSync(QString walPath)
+    : m_walPath(std::move(walPath))
+{
+}
+
+WalFileSync::~WalFileSync()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void WalFileSync::open()
+{
+    const QByteArray path = QFile::encodeName(m_walPath);
+    struct stat now;
+    if (::stat(path.constData(), &now) != 0) {
+        if (errno != ENOENT)
+            failSync("cannot read", m_walPath, errno);
+        // No WAL file: nothing committed since the last connection closed (its last checkpoint synced the
+        // database file). Keep any descriptor of an old file; the next sync looks again.
+        return;
+    }
+    if (m_fd >= 0 && quint64(now.st_dev) == m_device && quint64(now.st_ino) == m_inode)
+        return;
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        failSync("cannot open", m_walPath, errno);
+    struct stat opened;
+    if (::fstat(fd, &opened) != 0) {
+        const int error = errno;
+        ::close(fd);
+        failSync("cannot read", m_walPath, error);
+    }
+    // The file's entry in its folder, so that a new WAL file is found after a power loss.
+    const QByteArray folder = QFile::encodeName(QFileInfo(m_walPath).absolutePath());
+    if (const int dir = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        const int rc = ::fsync(dir);
+        const int error = errno;
+        ::close(dir);
+        if (rc != 0) {
+            ::close(fd);
+            failSync("cannot sync the folder of", m_walPath, error);
+        }
+    }
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = fd;
+    m_device = quint64(opened.st_dev);
+    m_inode = quint64(opened.st_ino);
+}
+
+void WalFileSync::sync()
+{
+    std::lock_guard lock(m_mutex);
+    open();
+    if (m_fd >= 0 && syncDescriptor(m_fd) != 0)
+        failSync("cannot sync", m_walPath, errno);
 }
 
 RawStatement::RawStatement(const QSqlDatabase &db, const QString &sql)

@@ -16,6 +16,8 @@
 #include <QUtf8StringView>
 #include <QVariantList>
 
+#include <mutex>
+
 struct sqlite3_stmt;
 
 namespace crewline::server {
@@ -36,6 +38,36 @@ void trackWalFrames(const QSqlDatabase &db, int *frames);
 // when every frame of the WAL is in the database file afterwards (the next write transaction then starts the WAL
 // file over from its beginning, unless a reader still uses it).
 bool checkpointPassive(const QSqlDatabase &db);
+// The WAL file of "main" on this connection; empty for a database without a file (in memory, temporary).
+QString walFileName(const QSqlDatabase &db);
+
+// Makes what a WAL-mode connection has committed durable, from any thread: fdatasync of the WAL file through a
+// descriptor of its own (a file's cached pages belong to its inode, whichever descriptor wrote them), so the thread
+// that commits goes on with its next transaction meanwhile. The connection runs with synchronous = NORMAL: COMMIT
+// writes its frames without waiting for the disk, and SQLite still syncs the WAL before each checkpoint copies it
+// and the database file after, so the files stay consistent; this sync adds what FULL adds, the last commits
+// surviving a power loss, once for every commit made before it started. The descriptor is opened again when the
+// file is replaced, and the first time, the folder is synced too (the file's entry in it). Thread-safe.
+class WalFileSync
+{
+public:
+    explicit WalFileSync(QString walPath);
+    ~WalFileSync();
+    WalFileSync(const WalFileSync &) = delete;
+    WalFileSync &operator=(const WalFileSync &) = delete;
+
+    // Throws StorageError when the disk refuses (the commits since the last sync are then in doubt).
+    void sync();
+
+private:
+    void open(); // with m_mutex held
+
+    std::mutex m_mutex;
+    QString m_walPath;
+    int m_fd = -1;
+    quint64 m_device = 0;
+    quint64 m_inode = 0;
+};
 
 class RawStatement
 {

@@ -197,8 +197,16 @@ public:
         exec(u"PRAGMA foreign_keys = ON"_s);
         if (!options.readOnly) {
             exec(u"PRAGMA journal_mode = WAL"_s);
-            // FULL: a commit is on disk before we acknowledge it. Checkpoints run from a timer, not inside commits.
-            exec(u"PRAGMA synchronous = FULL"_s);
+            // A commit is on disk before we acknowledge it: FULL waits inside COMMIT; with deferredSync (the writer)
+            // NORMAL does not, and syncCommitted() waits instead, on another thread. Checkpoints run from a timer,
+            // not inside commits.
+            const QString wal = walFileName(m_db);
+            if (options.deferredSync && !wal.isEmpty()) {
+                exec(u"PRAGMA synchronous = NORMAL"_s);
+                m_walSync = std::make_unique<WalFileSync>(wal);
+            } else {
+                exec(u"PRAGMA synchronous = FULL"_s);
+            }
             exec(u"PRAGMA wal_autocheckpoint = 0"_s);
             trackWalFrames(m_db, &m_walFrames);
         }
@@ -340,6 +348,12 @@ public:
     {
         if (!m_inTransaction && !m_bulk)
             m_stats->flush();
+    }
+
+    void syncCommitted() override
+    {
+        if (m_walSync)
+            m_walSync->sync();
     }
 
     void checkpoint() override
@@ -1608,7 +1622,8 @@ private:
     qint64 m_lastSeq = 0;
     qint64 m_seqAtTransaction = 0;
     qint64 m_seqAtJob = 0;
-    int m_walFrames = 0;  // in the WAL file after this connection's last commit (trackWalFrames)
+    int m_walFrames = 0;                    // in the WAL file after this connection's last commit (trackWalFrames)
+    std::unique_ptr<WalFileSync> m_walSync; // with deferredSync
     int m_walRetryAt = 0; // frames before the next try of keepWalBounded() after one that could not complete
     struct NumberCounter
     {

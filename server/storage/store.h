@@ -107,6 +107,10 @@ public:
     virtual void beginJob() = 0;
     virtual void endJob(bool keep) = 0;
     virtual void checkpoint() = 0;
+    // Makes every transaction this store has committed so far durable. A store opened with StoreOptions::deferredSync
+    // needs it before a commit may be acknowledged; otherwise COMMIT waited for the disk already and this does
+    // nothing. The one method another thread may call while the owner goes on writing. Throws StorageError.
+    virtual void syncCommitted() = 0;
 
     // People
     virtual std::optional<UserRecord> userByName(const QString &username) = 0;
@@ -226,6 +230,9 @@ struct StoreOptions
     QString connectionName; // one connection per thread
     bool readOnly = false;
     QString searchPath; // the search index (searchindex.h), attached to read connections when it exists
+    // COMMIT returns without waiting for the disk; Store::syncCommitted() makes the commits durable (the writer's
+    // sync thread, WriteQueue). Otherwise COMMIT itself waits.
+    bool deferredSync = false;
 };
 
 std::unique_ptr<Store> openSqliteStore(const StoreOptions &options);

@@ -1,5 +1,6 @@
-// The single writer (server/writequeue.h) over a real SQLite store: replies after commit on the owner's thread,
-// group commit, per-job rollback with gap-free event numbers, idempotency keys, event delivery order and shutdown.
+// The single writer (server/writequeue.h) over a real SQLite store: replies after commit and sync on the owner's
+// thread, group commit, per-job rollback with gap-free event numbers, idempotency keys, event delivery order, a sync
+// that fails, and shutdown.
 // No sleeps: a "gate" job holds the writer while the test queues work behind it, so batching is decided by the
 // test, not by timing.
 
@@ -7,6 +8,7 @@
 #include "server/storage/store.h"
 #include "server/writequeue.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,6 +19,7 @@
 #include <future>
 #include <memory>
 #include <stdexcept>
+#include <unistd.h>
 
 using namespace crewline;
 using namespace crewline::server;
@@ -131,6 +134,8 @@ private slots:
     void idempotencyMismatch();
     void failedJobDoesNotUseItsKey();
     void committedSignalInSequenceOrder();
+    void answeredAfterSync();
+    void failedSyncIsNotAcknowledged();
     void runAndWait();
     void stopDrainsQueuedJobs();
     void submitAfterStopIsRefused();
@@ -154,7 +159,8 @@ WriteQueue::StoreFactory TestWriteQueue::factory()
     const QString path = m_dir->filePath(u"crewline.db"_s);
     const int instance = ++m_connections;
     return [path, instance](const QString &name) {
-        return openSqliteStore({path, u"%1-tst-%2"_s.arg(name).arg(instance), false, QString()});
+        // As the server opens them: COMMIT does not wait for the disk, the queue's sync thread does.
+        return openSqliteStore({path, u"%1-tst-%2"_s.arg(name).arg(instance), false, QString(), true});
     };
 }
 
@@ -505,6 +511,63 @@ void TestWriteQueue::committedSignalInSequenceOrder()
     QVERIFY(lastDone >= 0);
     QVERIFY(replies.log.at(lastDone + 1).startsWith(u"committed:"_s));
     QCOMPARE(openReader()->lastSeq(), expectedEvents);
+}
+
+// --- durability ----------------------------------------------------------------------------------------------------
+
+void TestWriteQueue::answeredAfterSync()
+{
+    // Several transactions (a gate splits them); every reply comes after a sync that started after its commit, so
+    // there are syncs, at most one per transaction (a sync answers every transaction committed before it began).
+    Gate gate;
+    Replies replies;
+    submit(gate.job(), replies.collect());
+    QVERIFY(gate.waitEntered());
+    for (int i = 0; i < 20; ++i)
+        submit(createTicket(u"t%1"_s.arg(i)), replies.collect());
+    gate.open();
+    QTRY_COMPARE_WITH_TIMEOUT(replies.outcomes.size(), 21, kTimeoutMs);
+    for (const Outcome &o : replies.outcomes)
+        QVERIFY(o.ok);
+    const WriteQueue::Stats stats = m_queue->stats();
+    QVERIFY2(stats.syncs >= 1 && stats.syncs <= stats.transactions + 1, // + the one after the migrations' commit
+             qPrintable(u"%1 syncs, %2 transactions"_s.arg(stats.syncs).arg(stats.transactions)));
+}
+
+void TestWriteQueue::failedSyncIsNotAcknowledged()
+{
+    // The WAL file's name made unusable (a link to itself) while SQLite keeps writing to the file it has open: the
+    // sync cannot be done, so the commit is not acknowledged, although it stands and its events are delivered.
+    const QString wal = m_dir->filePath(u"crewline.db-wal"_s);
+    const QString aside = m_dir->filePath(u"crewline.db-wal.aside"_s);
+    QSignalSpy spy(m_queue.get(), &WriteQueue::committed);
+    QVERIFY(m_queue->runAndWait(createTicket(u"before"_s)).ok); // the WAL file exists
+    QVERIFY(QFile::rename(wal, aside));
+    QCOMPARE(::symlink("crewline.db-wal", QFile::encodeName(wal).constData()), 0);
+
+    Replies replies;
+    submit(createTicket(u"unconfirmed"_s), replies.collect(), u"key-1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(replies.outcomes.size(), 1, kTimeoutMs);
+    const Outcome failed = replies.outcomes.first();
+    QVERIFY(!failed.ok);
+    QCOMPARE(failed.error.code, ErrorCode::Unavailable);
+    QVERIFY2(failed.error.message.contains(u"disk"_s), qPrintable(failed.error.message));
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, kTimeoutMs); // "before" and this one
+    const Outcome direct = m_queue->runAndWait(createTicket(u"unconfirmed too"_s));
+    QCOMPARE(direct.error.code, ErrorCode::Unavailable);
+
+    QVERIFY(QFile::remove(wal));
+    QVERIFY(QFile::rename(aside, wal));
+    // The retry is answered from the commit, which stands; new writes are acknowledged again.
+    submit(createTicket(u"unconfirmed"_s), replies.collect(), u"key-1"_s);
+    submit(createTicket(u"after"_s), replies.collect());
+    QTRY_COMPARE_WITH_TIMEOUT(replies.outcomes.size(), 3, kTimeoutMs);
+    QVERIFY(replies.outcomes.at(1).ok);
+    QVERIFY(replies.outcomes.at(1).replayed);
+    QCOMPARE(replies.outcomes.at(1).result.value(u"title"_s).toString(), u"unconfirmed"_s);
+    QVERIFY(replies.outcomes.at(2).ok);
+    QVERIFY(!replies.outcomes.at(2).replayed);
+    QCOMPARE(openReader()->ticketCount(), 4);
 }
 
 // --- start, synchronous jobs, shutdown -----------------------------------------------------------------------------
