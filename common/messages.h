@@ -146,6 +146,9 @@ struct TicketQuery
     TicketId afterId; // keyset paging with sort "number": only ids after this one in the sort direction
     int limit = kDefaultPageSize;
     bool withTotal = true;
+    // Counting stops after this many matches (the result then says totalCapped): a total the user reads as "1,000+"
+    // need not cost a walk through every match. Unset: every match is counted.
+    std::optional<int> totalLimit;
     QString shape = QStringLiteral("objects"); // objects | rows (arrays in kTicketRowColumns order, ticketjson.h)
     template<class V>
     void fields(V &v)
@@ -172,6 +175,7 @@ struct TicketQuery
         v(u"afterId", afterId, Need::Optional);
         v(u"limit", limit, Need::Optional, 1, kMaxPageSize);
         v(u"withTotal", withTotal, Need::Optional);
+        v(u"totalLimit", totalLimit, Need::Optional, 1, kMaxTotalLimit);
         v(u"shape", shape, Need::Optional, 16);
     }
 };

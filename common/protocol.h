@@ -29,6 +29,7 @@ constexpr int kMaxAddress = 300;
 constexpr int kMaxFileName = 255;
 constexpr int kMaxListItems = 200; // ids or names in one filter
 constexpr int kMaxPageSize = 500;
+constexpr int kMaxTotalLimit = 10'000'000; // ticket.list totalLimit
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxFieldsBytes = 16 * 1024; // type-specific fields object, serialised
 constexpr int kMaxReplayEvents = 100000;   // events replayed on subscribe before resync_required

@@ -3114,6 +3114,13 @@
         <source>This step needs a reason:</source>
         <translation>This step needs a reason:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n or more found on the server</source>
+        <translation>
+            <numerusform>%n or more found on the server</numerusform>
+            <numerusform>%n or more found on the server</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::TransitionDialog</name>

@@ -3085,6 +3085,12 @@
         <source>This step needs a reason:</source>
         <translation>此步骤需要填写原因：</translation>
     </message>
+    <message numerus="yes">
+        <source>%n or more found on the server</source>
+        <translation>
+            <numerusform>在服务器上找到至少 %n 个工单</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crewline::client::TransitionDialog</name>

@@ -20,7 +20,7 @@ using protocol::Response;
 
 namespace {
 constexpr int kPageSize = 500;
-}
+} // namespace
 
 Workspace::Workspace(TrustStore &trust, QObject *parent)
     : QObject(parent)
@@ -139,21 +139,22 @@ void Workspace::loadPage(const QJsonObject &query, qint64 afterId, int loadedSoF
     });
 }
 
-void Workspace::searchServer(const QJsonObject &query, std::function<void(int)> done)
+void Workspace::searchServer(const QJsonObject &query, std::function<void(int, bool)> done)
 {
     QJsonObject q = query;
     q.insert(u"limit"_s, kPageSize);
     q.insert(u"withTotal"_s, true);
+    q.insert(u"totalLimit"_s, m_searchTotalLimit);
     m_connection.request(Op::TicketList, q, [this, done](const Response &r) {
         if (!r.ok) {
-            done(-1);
+            done(-1, false);
             return;
         }
         QList<Ticket> page;
         for (const QJsonValue &v : r.result.value(u"tickets"_s).toArray())
             page << Ticket::fromJson(v.toObject());
         m_tickets.upsertMany(std::move(page));
-        done(static_cast<int>(r.result.value(u"total"_s).toInteger()));
+        done(static_cast<int>(r.result.value(u"total"_s).toInteger()), r.result.value(u"totalCapped"_s).toBool());
     });
 }
 

@@ -82,8 +82,12 @@ public:
 
     // Reads
     void fetchTicket(TicketId id, std::function<void(bool ok, const TicketDetail &detail, const QString &error)> done);
-    // Asks the server (not the cache) for tickets matching a query, e.g. old history; results join the model.
-    void searchServer(const QJsonObject &query, std::function<void(int found)> done);
+    // Asks the server (not the cache) for tickets matching a query, e.g. old history; results join the model. found:
+    // the number of matches, -1 on failure; orMore: counting stopped there (there are at least that many).
+    void searchServer(const QJsonObject &query, std::function<void(int found, bool orMore)> done);
+    // Counting every match of a frequent term over years of tickets costs the server tens of milliseconds for a
+    // figure nobody reads exactly: searchServer counts up to this many ("1,000 or more").
+    void setSearchTotalLimit(int matches) { m_searchTotalLimit = qMax(1, matches); }
     // stats.dashboard: every figure of the manager dashboard for one query (see DashboardData).
     void fetchDashboard(const QJsonObject &request,
                         std::function<void(bool ok, const QJsonObject &result, const QString &error)> done);
@@ -161,6 +165,7 @@ private:
     NotificationModel m_notifications;
     QTimer m_clock;
     int m_closedDays = 30;
+    int m_searchTotalLimit = 1000;
     bool m_loaded = false;
     int m_loadGeneration = 0;
     QHash<QString, Ticket> m_basis; // idempotency key -> the ticket the queued change was based on

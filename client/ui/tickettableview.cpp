@@ -99,12 +99,18 @@ TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent)
     saveView->setText(tr("Save view…"));
     connect(saveView, &QToolButton::clicked, this, &TicketTableView::saveCurrentView);
     auto *history = new QToolButton(this);
+    history->setObjectName(u"searchServer"_s);
     history->setText(tr("Search history"));
     history->setToolTip(tr("Search all tickets on the server, including old closed ones"));
     connect(history, &QToolButton::clicked, this, [this] {
         QJsonObject q{{u"text"_s, m_search->text()}};
-        m_workspace.searchServer(q, [this](int total) {
-            m_count->setText(total < 0 ? tr("Server search failed") : tr("%n found on the server", nullptr, total));
+        m_workspace.searchServer(q, [this](int total, bool orMore) {
+            if (total < 0)
+                m_count->setText(tr("Server search failed"));
+            else if (orMore)
+                m_count->setText(tr("%n or more found on the server", nullptr, total));
+            else
+                m_count->setText(tr("%n found on the server", nullptr, total));
         });
     });
     auto *bulk = new QToolButton(this);

@@ -472,6 +472,10 @@ Outcome TicketService::list(const Caller &caller, const protocol::TicketQuery &q
     if (page.total >= 0) {
         w.key("total");
         w.value(page.total);
+        if (page.totalCapped) {
+            w.key("totalCapped");
+            w.value(true);
+        }
     }
     w.endObject();
     return Outcome::successRaw(std::move(json));

@@ -24,6 +24,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 
 using namespace Qt::StringLiterals;
@@ -703,9 +704,9 @@ public:
     struct ListSql
     {
         QString select;
-        QString count;
+        QString countFrom;       // " FROM tickets WHERE ..." of the count
         QVariantList binds;      // of select's WHERE clause
-        QVariantList countBinds; // of count's
+        QVariantList countBinds; // of countFrom's
     };
     std::optional<ListSql> listSql(const protocol::TicketQuery &query, const Visibility &visibility,
                                    const QString &columns)
@@ -870,19 +871,25 @@ public:
         return ListSql{u"SELECT "_s + columns + u" FROM tickets"_s + whereSql(pageText) + u" ORDER BY "_s +
                            (lookupPlan ? u"+"_s : QString()) + column + u' ' + direction + u", id "_s + direction +
                            u" LIMIT ? OFFSET ?"_s,
-                       u"SELECT COUNT(*) FROM tickets"_s + whereSql(countText), binds + pageTextBinds,
-                       binds + countTextBinds};
+                       u" FROM tickets"_s + whereSql(countText), binds + pageTextBinds, binds + countTextBinds};
     }
 
-    qint64 listTotal(const ListSql &sql)
+    // The number of matches, or with a limit, up to it: {limit, true} when there are more.
+    std::pair<qint64, bool> listTotal(const ListSql &sql, std::optional<int> limit)
     {
         QSqlQuery c(m_db);
         c.setForwardOnly(true);
-        c.prepare(sql.count);
+        c.prepare(limit ? QString(u"SELECT COUNT(*) FROM (SELECT 1"_s + sql.countFrom + u" LIMIT ?)"_s)
+                        : QString(u"SELECT COUNT(*)"_s + sql.countFrom));
         for (const QVariant &b : sql.countBinds)
             c.addBindValue(b);
+        if (limit)
+            c.addBindValue(qint64(*limit) + 1);
         run(c);
-        return c.next() ? c.value(0).toLongLong() : 0;
+        const qint64 n = c.next() ? c.value(0).toLongLong() : 0;
+        if (limit && n > *limit)
+            return {*limit, true};
+        return {n, false};
     }
 
     TicketPage listTickets(const protocol::TicketQuery &query, const Visibility &visibility) override
@@ -903,7 +910,7 @@ public:
             page.tickets << ticketFrom(q);
         q.finish(); // release the read snapshot (WAL) at once
         if (query.withTotal)
-            page.total = listTotal(*sql);
+            std::tie(page.total, page.totalCapped) = listTotal(*sql, query.totalLimit);
         return page;
     }
 
@@ -923,7 +930,7 @@ public:
             }
         } // finalized: the read snapshot (WAL) is released at once
         if (query.withTotal)
-            written.total = listTotal(*sql);
+            std::tie(written.total, written.totalCapped) = listTotal(*sql, query.totalLimit);
         return written;
     }
 

@@ -59,7 +59,8 @@ struct Visibility
 struct TicketPage
 {
     QList<Ticket> tickets;
-    qint64 total = -1; // -1 when not asked for
+    qint64 total = -1;        // -1 when not asked for
+    bool totalCapped = false; // counting stopped at TicketQuery::totalLimit: there are at least total matches
 };
 
 // What writeTicketSummaries wrote.
@@ -67,6 +68,7 @@ struct TicketListWritten
 {
     qsizetype count = 0;
     qint64 total = -1; // -1 when not asked for
+    bool totalCapped = false;
 };
 
 // A printed work order's confirmation link (the customer's QR page). The token itself is never stored.

@@ -156,9 +156,13 @@ int main(int argc, char *argv[])
         {u"search.ascii"_s, u"text \"printer\", 50 rows"_s, search(u"printer"_s), searchTarget},
         {u"search.number"_s, u"text = a ticket number"_s, search(number), searchTarget},
         {u"search.2ch_total"_s,
-         u"text \"漏水\" with total count (console search)"_s,
-         {{u"text"_s, u"漏水"_s}, {u"limit"_s, 500}, {u"withTotal"_s, true}},
+         u"text \"漏水\", 500 rows, total counted up to 1,000 (console search)"_s,
+         {{u"text"_s, u"漏水"_s}, {u"limit"_s, 500}, {u"withTotal"_s, true}, {u"totalLimit"_s, 1000}},
          searchTarget},
+        {u"search.2ch_fulltotal"_s,
+         u"text \"漏水\", 500 rows, every match counted"_s,
+         {{u"text"_s, u"漏水"_s}, {u"limit"_s, 500}, {u"withTotal"_s, true}},
+         {}},
     };
 
     const int repetitions = isSmoke ? 3 : parser.value(reps).toInt();

@@ -273,6 +273,20 @@ void TestE2eTickets::listFiltersPagingSort()
         QCOMPARE(total, 6);
     }
     QCOMPARE(paged, ids({0, 1, 2, 3, 4, 5}));
+    // totalLimit: the count stops there and says so (the console shows "4 or more"); the page is the same.
+    const Response capped =
+        m_disp->request(Op::TicketList, {{u"text"_s, marker}, {u"limit"_s, 2}, {u"totalLimit"_s, 4}});
+    CL_VERIFY_OK(capped);
+    QCOMPARE(capped.result.value(u"total"_s).toInteger(), 4);
+    QCOMPARE(capped.result.value(u"totalCapped"_s).toBool(), true);
+    QCOMPARE(capped.result.value(u"tickets"_s).toArray().size(), 2);
+    const Response exact = m_disp->request(Op::TicketList, {{u"text"_s, marker}, {u"totalLimit"_s, 6}});
+    CL_VERIFY_OK(exact);
+    QCOMPARE(exact.result.value(u"total"_s).toInteger(), 6);
+    QVERIFY(!exact.result.contains(u"totalCapped"_s));
+    const Response refused = m_disp->request(Op::TicketList, {{u"text"_s, marker}, {u"totalLimit"_s, 0}});
+    CL_COMPARE_ERROR(refused, "invalid_field");
+    QCOMPARE(refused.error.details.value(u"field"_s).toString(), u"totalLimit"_s);
     const Response byPriority =
         m_disp->request(Op::TicketList, {{u"text"_s, marker}, {u"sort"_s, u"priority"_s}, {u"descending"_s, true}});
     CL_VERIFY_OK(byPriority);

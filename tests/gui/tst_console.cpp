@@ -1,6 +1,7 @@
 // The whole console window against the real server, offscreen: the table fills, a new ticket goes through the
 // dialog, a ticket dragged onto a person is assigned, a change made by another client appears in place, work done
-// offline is applied exactly once after reconnecting, and a conflicting change opens the conflict dialog.
+// offline is applied exactly once after reconnecting, a conflicting change opens the conflict dialog, and a search on
+// the server reports its count.
 
 #include "client/core/workspace.h"
 #include "client/ui/mainwindow.h"
@@ -18,6 +19,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void offlineWorkAppliedOnceAfterReconnect();
     void conflictOpensTheDialog();
     void helpListsShortcuts();
+    void searchOnTheServer();
 
 private:
     Ticket createTicket(const QString &title);
@@ -246,6 +249,27 @@ void TestConsole::helpListsShortcuts()
     QVERIFY(table);
     QVERIFY(table->rowCount() >= 15); // search, new, next/previous, views, and every ticket operation
     dialog->reject();
+}
+
+void TestConsole::searchOnTheServer()
+{
+    // "Search history" asks the server, counting up to the workspace's limit: beyond it the count says "or more".
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(createTicket(u"历史搜索 SRVSEARCH %1"_s.arg(i)).id.isValid());
+    auto *search = m_window->table()->findChild<QLineEdit *>(u"search"_s);
+    auto *button = m_window->table()->findChild<QToolButton *>(u"searchServer"_s);
+    auto *count = m_window->table()->findChild<QLabel *>(u"count"_s);
+    QVERIFY(search && button && count);
+    search->setText(u"SRVSEARCH"_s);
+    // The three have reached the console (their arrival rewrites the count) before the server is asked.
+    QTRY_VERIFY2_WITH_TIMEOUT(count->text().startsWith(u"3 of "_s), qPrintable(count->text()), kWait);
+    button->click();
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"3 found on the server"_s, kWait);
+    m_ws->setSearchTotalLimit(2);
+    button->click();
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), u"2 or more found on the server"_s, kWait);
+    m_ws->setSearchTotalLimit(1000);
+    search->clear();
 }
 
 QTEST_MAIN(TestConsole)

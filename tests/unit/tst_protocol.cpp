@@ -652,6 +652,7 @@ void TestProtocol::ticketQueryRoundTrip()
     q.offset = 200;
     q.limit = 50;
     q.withTotal = false;
+    q.totalLimit = 1000;
 
     Error error;
     const std::optional<TicketQuery> back = readMessage<TicketQuery>(writeMessage(q), error);
@@ -677,6 +678,7 @@ void TestProtocol::ticketQueryRoundTrip()
     QCOMPARE(back->offset, q.offset);
     QCOMPARE(back->limit, q.limit);
     QCOMPARE(back->withTotal, q.withTotal);
+    QCOMPARE(back->totalLimit, q.totalLimit);
 }
 
 void TestProtocol::statsDashboardRoundTrip()
@@ -717,6 +719,8 @@ void TestProtocol::ticketQueryDefaults()
     QCOMPARE(q->offset, 0);
     QCOMPARE(q->limit, limits::kDefaultPageSize);
     QVERIFY(q->withTotal);
+    QVERIFY(!q->totalLimit); // every match counted
+    QVERIFY(!writeMessage(*q).contains(u"totalLimit"_s));
     QVERIFY(!q->unassigned);
     QVERIFY(!q->open);
     QVERIFY(!q->pendingApproval);
@@ -727,6 +731,17 @@ void TestProtocol::ticketQueryDefaults()
     QVERIFY2(t, qPrintable(error.message));
     QCOMPARE(t->createdFrom, utc(2026, 1, 1, 0, 0));
     QCOMPARE(t->createdFrom.timeSpec(), Qt::UTC);
+
+    // totalLimit: 1 to 10,000,000 matches.
+    for (const char *bad :
+         {R"({"totalLimit":0})", R"({"totalLimit":10000001})", R"({"totalLimit":"1000"})", R"({"totalLimit":2.5})"}) {
+        QVERIFY2(!readMessage<TicketQuery>(obj(bad), error), bad);
+        QCOMPARE(error.code, ErrorCode::InvalidField);
+        QCOMPARE(error.details.value(u"field"_s).toString(), u"totalLimit"_s);
+    }
+    const std::optional<TicketQuery> capped = readMessage<TicketQuery>(obj(R"({"totalLimit":10000000})"), error);
+    QVERIFY2(capped, qPrintable(error.message));
+    QCOMPARE(capped->totalLimit, 10'000'000);
 }
 
 void TestProtocol::ticketUpdateRoundTrip()

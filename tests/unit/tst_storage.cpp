@@ -16,6 +16,8 @@
 #include <algorithm>
 
 #include <memory>
+#include <optional>
+#include <tuple>
 
 using namespace crewline;
 using namespace crewline::server;
@@ -766,6 +768,30 @@ void TestStorage::checkFreeText(Store &store)
     // Surrounding blanks are ignored; blank text is no filter.
     QCOMPARE(ids(u"  burst  "_s), L{2});
     QCOMPARE(ids(u"   "_s).size(), 6);
+
+    // A count stopped at totalLimit says so; one at or above the matches is exact. The page is the same.
+    const auto counted = [&store](const QString &text, std::optional<int> limit) {
+        protocol::TicketQuery q = byNumber();
+        q.text = text;
+        q.totalLimit = limit;
+        const TicketPage page = store.listTickets(q, {});
+        QByteArray json;
+        JsonWriter w(json);
+        w.beginArray();
+        const TicketListWritten written = store.writeTicketSummaries(q, {}, w, TicketShape::Row);
+        w.endArray();
+        if (written.total != page.total || written.totalCapped != page.totalCapped)
+            return std::tuple{L{-1}, qint64(-1), false};
+        return std::tuple{idsOf(page), page.total, page.totalCapped};
+    };
+    QCOMPARE(counted(u"漏水"_s, 1), std::tuple(L{1, 6}, qint64(1), true));
+    QCOMPARE(counted(u"漏水"_s, 2), std::tuple(L{1, 6}, qint64(2), false));
+    QCOMPARE(counted(u"漏水"_s, 3), std::tuple(L{1, 6}, qint64(2), false));
+    QCOMPARE(counted(u"漏水"_s, std::nullopt), std::tuple(L{1, 6}, qint64(2), false));
+    QCOMPARE(counted(u"0%"_s, 1), std::tuple(L{2, 4}, qint64(1), true));
+    QCOMPARE(counted(u"burst"_s, 1), std::tuple(L{2}, qint64(1), false));
+    QCOMPARE(counted(u"no such words"_s, 1), std::tuple(L{}, qint64(0), false));
+    QCOMPARE(counted(QString(), 5), std::tuple(L{1, 2, 3, 4, 5, 6}, qint64(5), true));
 }
 
 void TestStorage::listFreeText()
