@@ -115,7 +115,7 @@ void WalFileSync::open()
     }
     if (m_fd >= 0 && quint64(now.st_dev) == m_device && quint64(now.st_ino) == m_inode)
         return;
-    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK); // no wait on what is not a file
     if (fd < 0)
         failSync("cannot open", m_walPath, errno);
     struct stat opened;
@@ -145,9 +145,14 @@ void WalFileSync::open()
 void WalFileSync::sync()
 {
     std::lock_guard lock(m_mutex);
+    if (!m_failure.isEmpty())
+        throw StorageError("an earlier sync failed (" + m_failure.toStdString() + "): restart the server");
     open();
-    if (m_fd >= 0 && syncDescriptor(m_fd) != 0)
-        failSync("cannot sync", m_walPath, errno);
+    if (m_fd >= 0 && syncDescriptor(m_fd) != 0) {
+        const int error = errno;
+        m_failure = QString::fromLocal8Bit(std::strerror(error));
+        failSync("cannot sync", m_walPath, error);
+    }
 }
 
 RawStatement::RawStatement(const QSqlDatabase &db, const QString &sql)

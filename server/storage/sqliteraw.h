@@ -56,7 +56,10 @@ public:
     WalFileSync(const WalFileSync &) = delete;
     WalFileSync &operator=(const WalFileSync &) = delete;
 
-    // Throws StorageError when the disk refuses (the commits since the last sync are then in doubt).
+    // Throws StorageError when the sync cannot be done (the commits since the last sync are then in doubt). When
+    // fdatasync itself fails, every later call fails too: the kernel may have dropped the pages it could not write
+    // and report success next time, so no commit is confirmed again until the server restarts and SQLite reads what
+    // the disk really holds (PostgreSQL's lesson of 2018). A file that cannot be opened is retried on the next call.
     void sync();
 
 private:
@@ -67,6 +70,7 @@ private:
     int m_fd = -1;
     quint64 m_device = 0;
     quint64 m_inode = 0;
+    QString m_failure; // set when fdatasync failed
 };
 
 class RawStatement

@@ -19,6 +19,7 @@
 #include <future>
 #include <memory>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace crewline;
@@ -136,6 +137,7 @@ private slots:
     void committedSignalInSequenceOrder();
     void answeredAfterSync();
     void failedSyncIsNotAcknowledged();
+    void failedDiskSyncHoldsUntilRestart();
     void runAndWait();
     void stopDrainsQueuedJobs();
     void submitAfterStopIsRefused();
@@ -567,6 +569,30 @@ void TestWriteQueue::failedSyncIsNotAcknowledged()
     QCOMPARE(replies.outcomes.at(1).result.value(u"title"_s).toString(), u"unconfirmed"_s);
     QVERIFY(replies.outcomes.at(2).ok);
     QVERIFY(!replies.outcomes.at(2).replayed);
+    QCOMPARE(openReader()->ticketCount(), 4);
+}
+
+void TestWriteQueue::failedDiskSyncHoldsUntilRestart()
+{
+    // fdatasync itself failing (here: the WAL file's name leads to a FIFO, which cannot be synced) may mean the
+    // kernel dropped pages it could not write; a later sync could succeed without them. So nothing is confirmed
+    // again until the queue is started anew, even after the file is back.
+    const QString wal = m_dir->filePath(u"crewline.db-wal"_s);
+    const QString aside = m_dir->filePath(u"crewline.db-wal.aside"_s);
+    QVERIFY(m_queue->runAndWait(createTicket(u"before"_s)).ok);
+    QVERIFY(QFile::rename(wal, aside));
+    QCOMPARE(::mkfifo(QFile::encodeName(wal).constData(), 0600), 0);
+    const Outcome failed = m_queue->runAndWait(createTicket(u"unconfirmed"_s));
+    QCOMPARE(failed.error.code, ErrorCode::Unavailable);
+    QVERIFY(QFile::remove(wal));
+    QVERIFY(QFile::rename(aside, wal));
+    const Outcome still = m_queue->runAndWait(createTicket(u"still unconfirmed"_s));
+    QCOMPARE(still.error.code, ErrorCode::Unavailable);
+
+    m_queue = std::make_unique<WriteQueue>(factory(), *m_clock);
+    QString error;
+    QVERIFY2(m_queue->start(&error), qPrintable(error));
+    QVERIFY(m_queue->runAndWait(createTicket(u"after a restart"_s)).ok);
     QCOMPARE(openReader()->ticketCount(), 4);
 }
 
