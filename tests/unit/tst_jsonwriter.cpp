@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace crewline;
 
@@ -263,10 +265,19 @@ private slots:
                 s = u"a"_s + QChar(0xd800) + u"漏"_s; // a lone surrogate: escaped like QJsonDocument does
             if (i == 1)
                 s = QString(QChar(0xdc00)) + u"😀"_s + QChar(0xd83d);
+            if (i == 2)
+                s = u"ASCII, é©ß (2 bytes), 漏水 (3), 😀𠀀 (4), \u007f and ~"_s;
             QByteArray out;
             appendJsonString(out, s);
             const QByteArray viaQt = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
             QCOMPARE(QJsonDocument::fromJson('[' + out + ']').array(), QJsonDocument::fromJson(viaQt).array());
+            // Text that needs no escape is its UTF-8, byte for byte.
+            const bool plain = s.isValidUtf16() && std::none_of(s.cbegin(), s.cend(), [](QChar c) {
+                                   return c.unicode() < 0x20 || c == u'"' || c == u'\\';
+                               });
+            if (plain)
+                QCOMPARE(out, '"' + s.toUtf8() + '"');
+            QVERIFY(i != 2 || plain);
         }
     }
 
