@@ -103,14 +103,17 @@ TicketTableView::TicketTableView(Workspace &workspace, QWidget *parent)
     history->setText(tr("Search history"));
     history->setToolTip(tr("Search all tickets on the server, including old closed ones"));
     connect(history, &QToolButton::clicked, this, [this] {
-        QJsonObject q{{u"text"_s, m_search->text()}};
-        m_workspace.searchServer(q, [this](int total, bool orMore) {
+        const QString text = m_search->text();
+        m_workspace.searchServer({{u"text"_s, text}}, [this, text](int total, bool orMore) {
+            // Shown beside the table's own count until the search text changes.
+            m_serverSearch = text;
             if (total < 0)
-                m_count->setText(tr("Server search failed"));
+                m_serverFound = tr("Server search failed");
             else if (orMore)
-                m_count->setText(tr("%n or more found on the server", nullptr, total));
+                m_serverFound = tr("%n or more found on the server", nullptr, total);
             else
-                m_count->setText(tr("%n found on the server", nullptr, total));
+                m_serverFound = tr("%n found on the server", nullptr, total);
+            updateCount();
         });
     });
     auto *bulk = new QToolButton(this);
@@ -325,7 +328,10 @@ void TicketTableView::filterFromControls()
 
 void TicketTableView::updateCount()
 {
-    m_count->setText(tr("%1 of %2 tickets").arg(m_proxy->rowCount()).arg(m_workspace.tickets().rowCount()));
+    QString text = tr("%1 of %2 tickets").arg(m_proxy->rowCount()).arg(m_workspace.tickets().rowCount());
+    if (!m_serverFound.isEmpty() && m_search->text() == m_serverSearch)
+        text += u" · "_s + m_serverFound;
+    m_count->setText(text);
 }
 
 void TicketTableView::saveCurrentView()

@@ -63,6 +63,8 @@ private:
     QCheckBox *m_unassigned, *m_openOnly, *m_useDates;
     QDateEdit *m_from, *m_to;
     QLabel *m_count;
+    QString m_serverFound;  // what the last server search found ("12 found on the server")
+    QString m_serverSearch; // for this search text
     QTimer *m_debounce;
     QList<SavedView> m_savedViews;
     bool m_applying = false;
