@@ -276,6 +276,23 @@ void Ticket::writeJson(JsonWriter &w, bool summary, TicketShape shape) const
     writeTicketJson(w, TicketJsonSource(*this), summary, shape);
 }
 
+void Ticket::writeJsonWithSummary(JsonWriter &w, QByteArray &summary) const
+{
+    const TicketJsonSource source(*this);
+    TicketJsonMarks m;
+    writeTicketJson(w, source, false, TicketShape::Object, &m);
+    const char *full = w.text().constData();
+    summary.append(full + m.begin, m.descriptionBegin - m.begin);
+    summary.append(full + m.descriptionEnd, m.fieldsBegin - m.descriptionEnd);
+    if (const std::optional<double> rating = source.rating()) { // as writeTicketJson writes a summary's fields
+        summary.append(",\"fields\":{\"rating\":");
+        JsonWriter r(summary);
+        r.value(*rating);
+        summary.append('}');
+    }
+    summary.append('}');
+}
+
 Ticket Ticket::fromJson(const QJsonObject &o)
 {
     Ticket t;

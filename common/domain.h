@@ -106,6 +106,9 @@ struct Ticket
     // The same members as toJson() / toSummaryJson(), written straight to JSON text (the fast path for lists).
     // shape Row: the "rows" shape of a summary (ticketjson.h).
     void writeJson(JsonWriter &w, bool summary, TicketShape shape = TicketShape::Object) const;
+    // writeJson(w, false), and the summary (writeJson(.., true), the same bytes) appended to summary: cut out of the
+    // full text rather than encoded again (a create answers with the one and pushes the other).
+    void writeJsonWithSummary(JsonWriter &w, QByteArray &summary) const;
     static Ticket fromJson(const QJsonObject &o);
     // A summary in the "rows" shape (kTicketRowColumns in ticketjson.h); the same Ticket fromJson gives for the
     // summary object.

@@ -45,6 +45,9 @@ public:
     // Already encoded JSON text (a whole value), spliced in as it is.
     void raw(const QByteArray &json);
 
+    // What has been written so far (the whole buffer, with what it held before).
+    const QByteArray &text() const { return m_out; }
+
 private:
     void open(char c);
     void close(char c);

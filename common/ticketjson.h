@@ -35,8 +35,19 @@ inline constexpr std::array<const char *, 28> kTicketRowColumns = {
     "teamId",     "createdBy", "createdAt", "updatedAt",  "acceptedAt",      "firstResponseAt", "resolvedAt",
     "closedAt",   "version",   "urgeCount", "mergedInto", "pendingApproval", "dispatch",        "fields"};
 
+// Where a full ticket's text (object shape) holds what its summary leaves out, as offsets in JsonWriter::text():
+// Ticket::writeJsonWithSummary cuts the summary out of the full text instead of encoding the ticket twice.
+struct TicketJsonMarks
+{
+    qsizetype begin = -1;            // the '{'
+    qsizetype descriptionBegin = -1; // the ',' before "description"
+    qsizetype descriptionEnd = -1;   // after its value
+    qsizetype fieldsBegin = -1;      // the ',' before "fields"; the object's '}' follows its value
+};
+
 template<class Source>
-void writeTicketJson(JsonWriter &w, const Source &s, bool summary, TicketShape shape = TicketShape::Object)
+void writeTicketJson(JsonWriter &w, const Source &s, bool summary, TicketShape shape = TicketShape::Object,
+                     TicketJsonMarks *marks = nullptr)
 {
     const bool row = shape == TicketShape::Row; // rows are summaries: no description, fields reduced to the rating
     if (row)
@@ -64,6 +75,8 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary, TicketShape s
         w.beginArray();
     else
         w.beginObject();
+    if (marks)
+        marks->begin = w.text().size() - 1;
     key("id");
     w.value(s.id());
     key("number");
@@ -87,8 +100,12 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary, TicketShape s
     key("title");
     w.value(s.title());
     if (!summary) {
+        if (marks)
+            marks->descriptionBegin = w.text().size();
         w.key("description");
         w.value(s.description());
+        if (marks)
+            marks->descriptionEnd = w.text().size();
     }
     key("requester");
     w.beginObject();
@@ -141,6 +158,8 @@ void writeTicketJson(JsonWriter &w, const Source &s, bool summary, TicketShape s
     object("pendingApproval", s.pendingApprovalJson());
     object("dispatch", s.dispatchJson());
     if (!summary) {
+        if (marks)
+            marks->fieldsBegin = w.text().size();
         w.key("fields");
         w.raw(s.fieldsJson());
     } else if (const std::optional<double> rating = s.rating()) {

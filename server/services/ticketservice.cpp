@@ -362,7 +362,7 @@ QJsonObject TicketService::summary(const Ticket &ticket)
 }
 
 StoredEvent TicketService::ticketEvent(const QString &type, const Ticket &ticket, const QJsonObject &extra,
-                                       const QDateTime &at)
+                                       const QDateTime &at, const QByteArray &summaryJson)
 {
     StoredEvent e;
     e.event.type = type;
@@ -380,8 +380,12 @@ StoredEvent TicketService::ticketEvent(const QString &type, const Ticket &ticket
     if (!extra.isEmpty())
         data.back() = ',';
     data += "\"ticket\":";
-    JsonWriter w(data);
-    ticket.writeJson(w, true);
+    if (summaryJson.isEmpty()) {
+        JsonWriter w(data);
+        ticket.writeJson(w, true);
+    } else {
+        data += summaryJson;
+    }
     data += '}';
     e.event.rawData = std::move(data);
     return e;
@@ -609,14 +613,15 @@ void TicketService::create(const Caller &caller, const protocol::TicketCreate &r
             audit.action = u"create"_s;
             audit.changes = {{u"status"_s, QJsonObject{{u"from"_s, QJsonValue::Null}, {u"to"_s, t.status}}}};
             ctx.store().insertAudit(audit);
-            ctx.emitEvent(ticketEvent(u"ticket.created"_s, t, {{u"actor"_s, actorJson(caller)}}, ctx.now()));
-            // Written straight to JSON text (ticketjson.h): the answer and the idempotency record use these bytes.
-            QByteArray result;
+            // Written straight to JSON text (ticketjson.h), once: the answer and the idempotency record use these
+            // bytes, the event the summary cut out of them.
+            QByteArray result, summary;
             JsonWriter w(result);
             w.beginObject();
             w.key("ticket");
-            t.writeJson(w, false);
+            t.writeJsonWithSummary(w, summary);
             w.endObject();
+            ctx.emitEvent(ticketEvent(u"ticket.created"_s, t, {{u"actor"_s, actorJson(caller)}}, ctx.now(), summary));
             return Outcome::successRaw(std::move(result));
         },
         std::move(reply));

@@ -290,7 +290,8 @@ void SqliteStats::flush()
 {
     if (m_pending.size() == 0 || m_inJob)
         return;
-    const Pending pending = std::exchange(m_pending, {}); // a failed write leaves nothing behind
+    Pending pending;
+    std::swap(pending, m_pending); // a failed write leaves nothing behind
     // Adds the non-zero values of a change to its row: an UPDATE, which finds the row with one search of the key (the
     // rows of the current day exist after its first commits), or an INSERT when there is none yet. (INSERT ... ON
     // CONFLICT DO UPDATE searches twice.) Returns true when a value is negative (the row may have emptied).
@@ -374,6 +375,14 @@ void SqliteStats::flush()
             bindKey(pruneScoped, 0);
             pruneScoped.exec();
         }
+    }
+    // The next transaction fills the emptied maps: their buckets are kept, unless a rebuild grew them (clearing a
+    // map touches every bucket).
+    constexpr size_t kKeptBuckets = 4096;
+    if (m_pending.size() == 0 && pending.counts.bucket_count() <= kKeptBuckets &&
+        pending.scoped.bucket_count() <= kKeptBuckets) {
+        pending.clear();
+        std::swap(pending, m_pending);
     }
 }
 

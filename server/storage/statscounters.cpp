@@ -45,29 +45,6 @@ qint64 slaResolutionTarget(Priority priority)
     return 24 * 3600;
 }
 
-void Metrics::add(const Metrics &o, int sign)
-{
-    created += sign * o.created;
-    resolved += sign * o.resolved;
-    closed += sign * o.closed;
-    frCount += sign * o.frCount;
-    frSum += sign * o.frSum;
-    resSum += sign * o.resSum;
-    slaMet += sign * o.slaMet;
-    slaMissed += sign * o.slaMissed;
-    ratingCount += sign * o.ratingCount;
-    ratingSum += sign * o.ratingSum;
-    for (int i = 0; i < kHistogramBuckets; ++i) {
-        frHist[size_t(i)] += sign * o.frHist[size_t(i)];
-        resHist[size_t(i)] += sign * o.resHist[size_t(i)];
-    }
-}
-
-bool Metrics::isZero() const
-{
-    return *this == Metrics();
-}
-
 Facts Facts::of(const Ticket &t)
 {
     Facts f;

@@ -130,6 +130,35 @@ private slots:
         }
     }
 
+    // writeJsonWithSummary writes the full ticket where writeJson would, and the summary it cuts out of that text is
+    // the summary writeJson encodes, byte for byte (a create's event carries it), also when the buffer already holds
+    // text and the ticket is a member of an enclosing object.
+    void summaryCutFromFullText()
+    {
+        QRandomGenerator rng(20261204);
+        for (int i = 0; i < 2000; ++i) {
+            const Ticket t = randomTicket(rng);
+            QByteArray expectedFull = "{\"a\":1,", expectedSummary = "prefix:";
+            {
+                JsonWriter w(expectedFull);
+                w.key("ticket");
+                t.writeJson(w, false);
+            }
+            {
+                JsonWriter w(expectedSummary);
+                t.writeJson(w, true);
+            }
+            QByteArray full = "{\"a\":1,", summary = "prefix:";
+            {
+                JsonWriter w(full);
+                w.key("ticket");
+                t.writeJsonWithSummary(w, summary);
+            }
+            QCOMPARE(full, expectedFull);
+            QCOMPARE(summary, expectedSummary);
+        }
+    }
+
     // The "rows" shape carries the summary's members by position: read back with fromRow it gives the Ticket that
     // fromJson gives for the summary object, and its columns are the summary's member names.
     void rowsMatchSummaries()
