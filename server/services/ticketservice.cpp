@@ -37,6 +37,32 @@ QJsonObject actorJson(const Caller &c)
     return {{u"id"_s, c.userId.value()}, {u"name"_s, c.displayName}};
 }
 
+// ticket.created: what ticketEvent(u"ticket.created"_s, ticket, {{"actor", actorJson(caller)}}, at) gives, written
+// straight to JSON text around the ticket's summary already encoded (Ticket::writeJsonWithSummary).
+StoredEvent createdEvent(const Ticket &ticket, const Caller &caller, const QByteArray &summary, const QDateTime &at)
+{
+    StoredEvent e;
+    e.event.type = u"ticket.created"_s;
+    e.event.at = at;
+    e.event.ticketId = ticket.id;
+    e.requesterId = ticket.requester.userId;
+    QByteArray data;
+    JsonWriter w(data);
+    w.beginObject();
+    w.key("actor");
+    w.beginObject();
+    w.key("id");
+    w.value(caller.userId.value());
+    w.key("name");
+    w.value(caller.displayName);
+    w.endObject();
+    w.key("ticket");
+    w.raw(summary);
+    w.endObject();
+    e.event.rawData = std::move(data);
+    return e;
+}
+
 QJsonArray idArray(const QList<UserId> &ids)
 {
     QJsonArray a;
@@ -362,7 +388,7 @@ QJsonObject TicketService::summary(const Ticket &ticket)
 }
 
 StoredEvent TicketService::ticketEvent(const QString &type, const Ticket &ticket, const QJsonObject &extra,
-                                       const QDateTime &at, const QByteArray &summaryJson)
+                                       const QDateTime &at)
 {
     StoredEvent e;
     e.event.type = type;
@@ -380,12 +406,8 @@ StoredEvent TicketService::ticketEvent(const QString &type, const Ticket &ticket
     if (!extra.isEmpty())
         data.back() = ',';
     data += "\"ticket\":";
-    if (summaryJson.isEmpty()) {
-        JsonWriter w(data);
-        ticket.writeJson(w, true);
-    } else {
-        data += summaryJson;
-    }
+    JsonWriter w(data);
+    ticket.writeJson(w, true);
     data += '}';
     e.event.rawData = std::move(data);
     return e;
@@ -621,7 +643,7 @@ void TicketService::create(const Caller &caller, const protocol::TicketCreate &r
             w.key("ticket");
             t.writeJsonWithSummary(w, summary);
             w.endObject();
-            ctx.emitEvent(ticketEvent(u"ticket.created"_s, t, {{u"actor"_s, actorJson(caller)}}, ctx.now(), summary));
+            ctx.emitEvent(createdEvent(t, caller, summary, ctx.now()));
             return Outcome::successRaw(std::move(result));
         },
         std::move(reply));

@@ -65,9 +65,8 @@ public:
 
     // Used by other services inside their own jobs.
     static QJsonObject summary(const Ticket &ticket);
-    // summaryJson: the ticket's summary already encoded (Ticket::writeJsonWithSummary); written here when empty.
     static StoredEvent ticketEvent(const QString &type, const Ticket &ticket, const QJsonObject &extra,
-                                   const QDateTime &at, const QByteArray &summaryJson = {});
+                                   const QDateTime &at);
     // Follows "merged into" so that anything addressed to a merged ticket reaches its master.
     static std::optional<Ticket> resolveMerged(Store &store, TicketId id);
 

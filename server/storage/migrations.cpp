@@ -4,6 +4,54 @@ using namespace Qt::StringLiterals;
 
 namespace crewline::server {
 
+namespace {
+
+// Migration 9: the dashboard counters' duration histograms move out of stats_counts / stats_scoped into tables of
+// their own with the same keys, holding only the rows that have a non-zero bucket; the counts tables are rebuilt
+// without those 24 columns. The data is copied, not recomputed (a recomputation takes ~15 minutes per million
+// tickets).
+QStringList splitHistograms()
+{
+    QStringList hist;
+    for (const char *prefix : {"fr_h", "res_h"}) {
+        for (int i = 0; i < 12; ++i) // statscounters.h kHistogramBuckets
+            hist << QString::fromLatin1(prefix) + QString::number(i);
+    }
+    const QStringList counts = {u"created"_s, u"resolved"_s, u"closed"_s,     u"fr_count"_s,     u"fr_sum"_s,
+                                u"res_sum"_s, u"sla_met"_s,  u"sla_missed"_s, u"rating_count"_s, u"rating_sum"_s};
+    const auto definitions = [](const QStringList &columns) {
+        QStringList out;
+        for (const QString &c : columns)
+            out << c + u" INTEGER NOT NULL DEFAULT 0"_s;
+        return out.join(u", "_s);
+    };
+    QStringList out;
+    for (const bool scoped : {false, true}) {
+        const QString table = scoped ? u"stats_scoped"_s : u"stats_counts"_s;
+        const QString keyDefinitions = scoped
+                                           ? u"fdim INTEGER NOT NULL, fkey TEXT NOT NULL, grain INTEGER NOT NULL, "
+                                             "bucket INTEGER NOT NULL, dim INTEGER NOT NULL, key TEXT NOT NULL"_s
+                                           : u"grain INTEGER NOT NULL, dim INTEGER NOT NULL, bucket INTEGER NOT NULL, "
+                                             "key TEXT NOT NULL"_s;
+        const QString keys = scoped ? u"fdim, fkey, grain, bucket, dim, key"_s : u"grain, dim, bucket, key"_s;
+        const auto create = [&](const QString &name, const QStringList &columns) -> QString {
+            return u"CREATE TABLE "_s + name + u" ("_s + keyDefinitions + u", "_s + definitions(columns) +
+                   u", PRIMARY KEY ("_s + keys + u")) WITHOUT ROWID"_s;
+        };
+        out << create(table + u"_hist"_s, hist)
+            << u"INSERT INTO "_s + table + u"_hist ("_s + keys + u", "_s + hist.join(u", "_s) + u") SELECT "_s + keys +
+                   u", "_s + hist.join(u", "_s) + u" FROM "_s + table + u" WHERE "_s + hist.join(u" <> 0 OR "_s) +
+                   u" <> 0"_s
+            << create(table + u"_narrow"_s, counts)
+            << u"INSERT INTO "_s + table + u"_narrow ("_s + keys + u", "_s + counts.join(u", "_s) + u") SELECT "_s +
+                   keys + u", "_s + counts.join(u", "_s) + u" FROM "_s + table
+            << u"DROP TABLE "_s + table << u"ALTER TABLE "_s + table + u"_narrow RENAME TO "_s + table;
+    }
+    return out;
+}
+
+} // namespace
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> steps = {
@@ -174,6 +222,7 @@ const QList<Migration> &migrations()
              u"DROP INDEX tickets_open"_s,
              u"CREATE INDEX tickets_open ON tickets (updated_at, id, status, type, priority) WHERE phase < 3"_s,
          }},
+        {9, u"dashboard counters: the durations' histograms in tables of their own"_s, splitHistograms()},
     };
     return steps;
 }

@@ -23,10 +23,42 @@ const QString kBacklog = QStringLiteral("phase < 2");
 constexpr int kValueColumns = 10 + 2 * stats::kHistogramBuckets;
 static_assert(kValueColumns <= 64, "a change's value columns are a 64-bit mask");
 constexpr quint64 kAllColumns = (quint64(1) << kValueColumns) - 1;
-// Column sets with their own cached upsert; a change with any other set writes every column. Sums over many tickets
-// (a rebuild) have arbitrary sets, which must not each get a prepared statement.
+// Column sets with their own cached upsert; a change with any other set writes every column of its table. Sums over
+// many tickets (a rebuild) have arbitrary sets, which must not each get a prepared statement.
 constexpr size_t kMaxUpserts = 256;
 constexpr size_t kFlushRows = 1000000; // pending rows a rebuild sums in memory (~400 MB) before writing
+
+// The value columns (valueColumns() order, a bit each in a mask) are kept in two tables per kind of counter (migration
+// 9), with the same key: the counts, the first kCountColumns, in stats_counts / stats_scoped; the duration
+// histograms in stats_counts_hist / stats_scoped_hist, whose rows exist only where a first response or a resolution
+// was counted. A ticket's creation and closing write the narrow rows only: SQLite rewrites every column of a row it
+// updates, and 24 histogram columns made each counter row of a create cost twice as much.
+enum class Part
+{
+    Counts,
+    Histograms,
+};
+constexpr std::array<Part, 2> kParts = {Part::Counts, Part::Histograms};
+constexpr int kCountColumns = 10;
+constexpr quint64 kCountMask = (quint64(1) << kCountColumns) - 1;
+
+quint64 maskOf(Part part)
+{
+    return part == Part::Counts ? kCountMask : kAllColumns & ~kCountMask;
+}
+
+QString tableOf(bool scoped, Part part)
+{
+    if (part == Part::Counts)
+        return scoped ? u"stats_scoped"_s : u"stats_counts"_s;
+    return scoped ? u"stats_scoped_hist"_s : u"stats_counts_hist"_s;
+}
+
+QStringList keyColumns(bool scoped)
+{
+    return scoped ? QStringList{u"fdim"_s, u"fkey"_s, u"grain"_s, u"bucket"_s, u"dim"_s, u"key"_s}
+                  : QStringList{u"grain"_s, u"dim"_s, u"bucket"_s, u"key"_s};
+}
 
 QStringList valueColumns()
 {
@@ -37,6 +69,22 @@ QStringList valueColumns()
     for (int i = 0; i < stats::kHistogramBuckets; ++i)
         c << u"res_h%1"_s.arg(i);
     return c;
+}
+
+// The value columns of one table, in valueColumns() order.
+QStringList valueColumns(Part part)
+{
+    const QStringList all = valueColumns();
+    return part == Part::Counts ? all.mid(0, kCountColumns) : all.mid(kCountColumns);
+}
+
+// "SUM(c1), SUM(c2), ..." of one table's value columns.
+QString sumsOf(Part part)
+{
+    QStringList sums;
+    for (const QString &c : valueColumns(part))
+        sums << u"SUM("_s + c + u')';
+    return sums.join(u", "_s);
 }
 
 // The metrics in valueColumns() order.
@@ -60,23 +108,27 @@ std::array<qint64, kValueColumns> values(const Metrics &m)
     return v;
 }
 
-Metrics metricsFrom(const QSqlQuery &q, int first)
+// The values of one table's columns (valueColumns(part)), read from q starting at column first.
+Metrics metricsFrom(const QSqlQuery &q, int first, Part part)
 {
     Metrics m;
     const auto at = [&](int i) { return q.value(first + i).toLongLong(); };
-    m.created = at(0);
-    m.resolved = at(1);
-    m.closed = at(2);
-    m.frCount = at(3);
-    m.frSum = at(4);
-    m.resSum = at(5);
-    m.slaMet = at(6);
-    m.slaMissed = at(7);
-    m.ratingCount = at(8);
-    m.ratingSum = at(9);
+    if (part == Part::Counts) {
+        m.created = at(0);
+        m.resolved = at(1);
+        m.closed = at(2);
+        m.frCount = at(3);
+        m.frSum = at(4);
+        m.resSum = at(5);
+        m.slaMet = at(6);
+        m.slaMissed = at(7);
+        m.ratingCount = at(8);
+        m.ratingSum = at(9);
+        return m;
+    }
     for (int i = 0; i < stats::kHistogramBuckets; ++i) {
-        m.frHist[size_t(i)] = at(10 + i);
-        m.resHist[size_t(i)] = at(10 + stats::kHistogramBuckets + i);
+        m.frHist[size_t(i)] = at(i);
+        m.resHist[size_t(i)] = at(stats::kHistogramBuckets + i);
     }
     return m;
 }
@@ -257,10 +309,10 @@ RawStatement &SqliteStats::statement(const QString &sql)
     return *it->second;
 }
 
-// The upsert of one set of value columns (a bit per valueColumns() entry): a change binds its key and its non-zero
-// values only, so the UPDATE of an existing row adds to those columns alone: a ticket's moment touches one to four of
-// the 34 columns. The variants of single writes are few (a bucket of each
-// histogram); at most kMaxUpserts are kept.
+// The upsert of one set of value columns of one table (a bit per valueColumns() entry, all in one Part): a change
+// binds its key and its non-zero values only, so the UPDATE of an existing row adds to those columns alone: a
+// ticket's moment touches one to four columns. The variants of single writes are few (a bucket of each histogram);
+// at most kMaxUpserts are kept.
 SqliteStats::Upsert &SqliteStats::upsert(bool scoped, quint64 columns)
 {
     const auto key = std::pair{scoped, columns};
@@ -274,9 +326,8 @@ SqliteStats::Upsert &SqliteStats::upsert(bool scoped, quint64 columns)
             updates << all.at(i) + u" = "_s + all.at(i) + u" + ?"_s;
         }
     }
-    const QStringList keys = scoped ? QStringList{u"fdim"_s, u"fkey"_s, u"grain"_s, u"bucket"_s, u"dim"_s, u"key"_s}
-                                    : QStringList{u"grain"_s, u"dim"_s, u"bucket"_s, u"key"_s};
-    const QString table = scoped ? u"stats_scoped"_s : u"stats_counts"_s;
+    const QStringList keys = keyColumns(scoped);
+    const QString table = tableOf(scoped, (columns & kCountMask) != 0 ? Part::Counts : Part::Histograms);
     Upsert u;
     u.update = std::make_unique<RawStatement>(m_db, u"UPDATE "_s + table + u" SET "_s + updates.join(u", "_s) +
                                                         u" WHERE "_s + keys.join(u" = ? AND "_s) + u" = ?"_s);
@@ -292,41 +343,63 @@ void SqliteStats::flush()
         return;
     Pending pending;
     std::swap(pending, m_pending); // a failed write leaves nothing behind
-    // Adds the non-zero values of a change to its row: an UPDATE, which finds the row with one search of the key (the
-    // rows of the current day exist after its first commits), or an INSERT when there is none yet. (INSERT ... ON
-    // CONFLICT DO UPDATE searches twice.) Returns true when a value is negative (the row may have emptied).
-    const auto write = [this](bool scoped, const auto &bindKey, const Metrics &m) {
+    // A row whose values fell to zero goes, so the tables equal a recomputation exactly: a counts row when it counts
+    // no moment of any ticket, a histogram row when every bucket is empty.
+    RawStatement *prunes[2][2] = {}; // [scoped][part]
+    const auto prune = [&](bool scoped, Part part) -> RawStatement & {
+        RawStatement *&p = prunes[scoped ? 1 : 0][part == Part::Counts ? 0 : 1];
+        if (!p) {
+            QStringList zero;
+            if (part == Part::Counts)
+                zero = {u"created"_s, u"resolved"_s, u"closed"_s, u"fr_count"_s, u"rating_count"_s};
+            else
+                zero = valueColumns(Part::Histograms);
+            p = &statement(u"DELETE FROM "_s + tableOf(scoped, part) + u" WHERE "_s +
+                           keyColumns(scoped).join(u" = ? AND "_s) + u" = ? AND "_s + zero.join(u" = 0 AND "_s) +
+                           u" = 0"_s);
+        }
+        return *p;
+    };
+    // Adds the non-zero values of a change to its rows (the counts, the histograms when it has any): an UPDATE, which
+    // finds the row with one search of the key (the rows of the current day exist after its first commits), or an
+    // INSERT when there is none yet. (INSERT ... ON CONFLICT DO UPDATE searches twice.) A row a negative value went
+    // into may have emptied: it goes if it did.
+    const auto write = [&](bool scoped, const auto &bindKey, const Metrics &m) {
         const std::array<qint64, kValueColumns> v = values(m);
-        quint64 columns = 0;
-        bool removes = false;
+        quint64 nonZero = 0, negative = 0;
         for (int i = 0; i < kValueColumns; ++i) {
             if (v[size_t(i)] != 0)
-                columns |= quint64(1) << i;
-            removes = removes || v[size_t(i)] < 0;
+                nonZero |= quint64(1) << i;
+            if (v[size_t(i)] < 0)
+                negative |= quint64(1) << i;
         }
-        if (m_upserts.size() >= kMaxUpserts && !m_upserts.contains({scoped, columns}))
-            columns = kAllColumns;
-        Upsert &u = upsert(scoped, columns);
-        const auto bindValues = [&](RawStatement &q, int index) {
-            for (int i = 0; i < kValueColumns; ++i) {
-                if (columns & (quint64(1) << i))
-                    q.bindInt(++index, v[size_t(i)]);
+        for (const Part part : kParts) {
+            quint64 columns = nonZero & maskOf(part);
+            if (columns == 0)
+                continue;
+            if (m_upserts.size() >= kMaxUpserts && !m_upserts.contains({scoped, columns}))
+                columns = maskOf(part);
+            Upsert &u = upsert(scoped, columns);
+            const auto bindValues = [&](RawStatement &q, int index) {
+                for (int i = 0; i < kValueColumns; ++i) {
+                    if (columns & (quint64(1) << i))
+                        q.bindInt(++index, v[size_t(i)]);
+                }
+                return index;
+            };
+            bindKey(*u.update, bindValues(*u.update, 0));
+            u.update->exec();
+            if (u.update->changes() == 0) {
+                bindValues(*u.insert, bindKey(*u.insert, 0));
+                u.insert->exec();
             }
-            return index;
-        };
-        bindKey(*u.update, bindValues(*u.update, 0));
-        u.update->exec();
-        if (u.update->changes() == 0) {
-            bindValues(*u.insert, bindKey(*u.insert, 0));
-            u.insert->exec();
+            if (negative & maskOf(part)) {
+                RawStatement &p = prune(scoped, part);
+                bindKey(p, 0);
+                p.exec();
+            }
         }
-        return removes;
     };
-    // A row whose counts fell to zero goes, so the tables equal a recomputation exactly.
-    const QString zero = u" AND created = 0 AND resolved = 0 AND closed = 0 AND fr_count = 0 AND rating_count = 0"_s;
-
-    RawStatement &prune =
-        statement(u"DELETE FROM stats_counts WHERE grain = ? AND dim = ? AND bucket = ? AND key = ?"_s + zero);
     // In key order, so that neighbouring rows are written one after the other.
     const auto sorted = [](const auto &map) {
         std::vector<const typename std::decay_t<decltype(map)>::value_type *> out;
@@ -348,15 +421,9 @@ void SqliteStats::flush()
             q.bindText(++index, m_keyNames.at(name));
             return index;
         };
-        if (write(false, bindKey, m)) {
-            bindKey(prune, 0);
-            prune.exec();
-        }
+        write(false, bindKey, m);
     }
 
-    RawStatement &pruneScoped = statement(u"DELETE FROM stats_scoped WHERE fdim = ? AND fkey = ? AND grain = ? AND "
-                                          "bucket = ? AND dim = ? AND key = ?"_s +
-                                          zero);
     for (const auto *entry : sorted(pending.scoped)) {
         const auto &[key, m] = *entry;
         if (m.isZero())
@@ -371,10 +438,7 @@ void SqliteStats::flush()
             q.bindText(++index, m_keyNames.at(name));
             return index;
         };
-        if (write(true, bindKey, m)) {
-            bindKey(pruneScoped, 0);
-            pruneScoped.exec();
-        }
+        write(true, bindKey, m);
     }
     // The next transaction fills the emptied maps: their buckets are kept, unless a rebuild grew them (clearing a
     // map touches every bucket).
@@ -390,19 +454,18 @@ void SqliteStats::sumInto(StatsSums &out, Grain grain, qint64 fromBucket, qint64
 {
     if (fromBucket >= toBucket)
         return;
-    QStringList sums;
-    for (const QString &c : valueColumns())
-        sums << u"SUM("_s + c + u')';
-    QSqlQuery q =
-        prepare(m_db, u"SELECT dim, key, "_s + sums.join(u", "_s) + u" FROM stats_counts WHERE grain = ? AND "_s +
-                          (allOnly ? u"dim = 0"_s : u"dim IN (0, 1, 2, 3, 4, 5)"_s) +
-                          u" AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s);
-    q.addBindValue(int(grain));
-    q.addBindValue(fromBucket);
-    q.addBindValue(toBucket);
-    run(q);
-    while (q.next())
-        out[{q.value(0).toInt(), q.value(1).toString()}].add(metricsFrom(q, 2));
+    for (const Part part : kParts) {
+        QSqlQuery q =
+            prepare(m_db, u"SELECT dim, key, "_s + sumsOf(part) + u" FROM "_s + tableOf(false, part) +
+                              u" WHERE grain = ? AND "_s + (allOnly ? u"dim = 0"_s : u"dim IN (0, 1, 2, 3, 4, 5)"_s) +
+                              u" AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s);
+        q.addBindValue(int(grain));
+        q.addBindValue(fromBucket);
+        q.addBindValue(toBucket);
+        run(q);
+        while (q.next())
+            out[{q.value(0).toInt(), q.value(1).toString()}].add(metricsFrom(q, 2, part));
+    }
 }
 
 // Part of a day: "all" from quarter hours; the other dimensions from whole hours, and from the tickets themselves
@@ -471,29 +534,28 @@ void SqliteStats::sumScopedInto(StatsSums &out, const stats::Scope &scope, Grain
 {
     if (fromBucket >= toBucket || scope.keys.isEmpty())
         return;
-    QStringList sums;
-    for (const QString &c : valueColumns())
-        sums << u"SUM("_s + c + u')';
-    QSqlQuery q = prepare(m_db, u"SELECT fkey, dim, key, "_s + sums.join(u", "_s) +
-                                    u" FROM stats_scoped WHERE fdim = ? AND fkey IN ("_s +
-                                    QStringList(scope.keys.size(), u"?"_s).join(u',') +
-                                    u") AND grain = ? AND bucket >= ? AND bucket < ?"_s +
-                                    (allOnly ? u" AND dim = 0"_s : QString()) + u" GROUP BY fkey, dim, key"_s);
-    q.addBindValue(int(scope.dim));
-    for (const QString &k : scope.keys)
-        q.addBindValue(k);
-    q.addBindValue(int(grain));
-    q.addBindValue(fromBucket);
-    q.addBindValue(toBucket);
-    run(q);
-    while (q.next()) {
-        const Metrics m = metricsFrom(q, 3);
-        const int dim = q.value(1).toInt();
-        if (dim == int(stats::Dim::All)) {
-            out[{dim, QString()}].add(m);
-            out[{int(scope.dim), q.value(0).toString()}].add(m);
-        } else {
-            out[{dim, q.value(2).toString()}].add(m);
+    for (const Part part : kParts) {
+        QSqlQuery q =
+            prepare(m_db, u"SELECT fkey, dim, key, "_s + sumsOf(part) + u" FROM "_s + tableOf(true, part) +
+                              u" WHERE fdim = ? AND fkey IN ("_s + QStringList(scope.keys.size(), u"?"_s).join(u',') +
+                              u") AND grain = ? AND bucket >= ? AND bucket < ?"_s +
+                              (allOnly ? u" AND dim = 0"_s : QString()) + u" GROUP BY fkey, dim, key"_s);
+        q.addBindValue(int(scope.dim));
+        for (const QString &k : scope.keys)
+            q.addBindValue(k);
+        q.addBindValue(int(grain));
+        q.addBindValue(fromBucket);
+        q.addBindValue(toBucket);
+        run(q);
+        while (q.next()) {
+            const Metrics m = metricsFrom(q, 3, part);
+            const int dim = q.value(1).toInt();
+            if (dim == int(stats::Dim::All)) {
+                out[{dim, QString()}].add(m);
+                out[{int(scope.dim), q.value(0).toString()}].add(m);
+            } else {
+                out[{dim, q.value(2).toString()}].add(m);
+            }
         }
     }
 }
@@ -712,27 +774,26 @@ void SqliteStats::setMonthRowsBefore(qint64 month)
             q.addBindValue(v);
         run(q);
     };
-    QStringList sums;
-    for (const QString &c : valueColumns())
-        sums << u"SUM("_s + c + u')';
-    const QString columns = valueColumns().join(u", "_s);
     // Each month from the old value up to the new one gets its rows, summed from its day rows (none when the value
     // moves back, or from "every month"). Months from the new value on have none: they go if it moved back (or had
     // rows for every month).
-    for (qint64 m = current == kEveryMonth ? month : current; m < month; ++m) {
-        const QVariantList range{m, stats::firstDayOfMonth(m), stats::firstDayOfMonth(m + 1)};
-        exec(u"INSERT INTO stats_counts (grain, dim, bucket, key, "_s + columns + u") SELECT 3, dim, ?, key, "_s +
-                 sums.join(u", "_s) +
-                 u" FROM stats_counts WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s,
-             range);
-        exec(u"INSERT INTO stats_scoped (fdim, fkey, grain, bucket, dim, key, "_s + columns +
-                 u") SELECT fdim, fkey, 3, ?, dim, key, "_s + sums.join(u", "_s) +
-                 u" FROM stats_scoped WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY fdim, fkey, dim, key"_s,
-             range);
-    }
-    if (month < current) {
-        for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s})
-            exec(u"DELETE FROM "_s + table + u" WHERE grain = 3 AND bucket >= ?"_s, {month});
+    for (const Part part : kParts) {
+        const QString columns = valueColumns(part).join(u", "_s);
+        for (qint64 m = current == kEveryMonth ? month : current; m < month; ++m) {
+            const QVariantList range{m, stats::firstDayOfMonth(m), stats::firstDayOfMonth(m + 1)};
+            exec(u"INSERT INTO "_s + tableOf(false, part) + u" (grain, dim, bucket, key, "_s + columns +
+                     u") SELECT 3, dim, ?, key, "_s + sumsOf(part) + u" FROM "_s + tableOf(false, part) +
+                     u" WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY dim, key"_s,
+                 range);
+            exec(u"INSERT INTO "_s + tableOf(true, part) + u" (fdim, fkey, grain, bucket, dim, key, "_s + columns +
+                     u") SELECT fdim, fkey, 3, ?, dim, key, "_s + sumsOf(part) + u" FROM "_s + tableOf(true, part) +
+                     u" WHERE grain = 1 AND bucket >= ? AND bucket < ? GROUP BY fdim, fkey, dim, key"_s,
+                 range);
+        }
+        if (month < current) {
+            for (const bool scoped : {false, true})
+                exec(u"DELETE FROM "_s + tableOf(scoped, part) + u" WHERE grain = 3 AND bucket >= ?"_s, {month});
+        }
     }
     exec(u"INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"_s,
          {kMonthRowsBefore, month});
@@ -742,7 +803,8 @@ void SqliteStats::setMonthRowsBefore(qint64 month)
 void SqliteStats::rebuild()
 {
     discard();
-    for (const QString &table : {u"stats_counts"_s, u"stats_scoped"_s}) {
+    for (const QString &table :
+         {u"stats_counts"_s, u"stats_scoped"_s, u"stats_counts_hist"_s, u"stats_scoped_hist"_s}) {
         QSqlQuery clear(m_db);
         if (!clear.exec(u"DELETE FROM "_s + table))
             throw StorageError("cannot clear " + table.toStdString() + ": " + clear.lastError().text().toStdString());

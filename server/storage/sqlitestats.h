@@ -1,8 +1,9 @@
 #pragma once
 
-// The dashboard counters' tables (stats_counts, migration 4; stats_scoped, migration 6) on one SQLite connection:
-// applies the change of a ticket's contribution (statscounters.h) as upserts, sums ranges, and recomputes everything
-// from the tickets. Used only by SqliteStore, inside its transactions.
+// The dashboard counters' tables (stats_counts, migration 4; stats_scoped, migration 6; the histograms of both beside
+// them in stats_counts_hist and stats_scoped_hist, migration 9) on one SQLite connection: applies the change of a
+// ticket's contribution (statscounters.h) as upserts, sums ranges, and recomputes everything from the tickets. Used
+// only by SqliteStore, inside its transactions.
 //
 // Changes are kept in memory until flush(): the store flushes once per transaction (before COMMIT), not per ticket
 // write. A job (savepoint) adds its changes to the transaction's and remembers what it added; endJob(false) takes

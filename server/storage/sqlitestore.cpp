@@ -234,12 +234,12 @@ public:
         exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
         int current = schemaVersion();
         const QList<Migration> &steps = migrations();
-        // The counters are recomputed once, in the last pending step that asks for it: by then every counter table
-        // the code writes exists.
+        // The counters are recomputed once, when a pending step asks for it, in the last pending step: the code
+        // writes the counter tables of the last schema.
         int rebuildAt = 0;
         for (const Migration &m : steps) {
             if (m.version > current && m.rebuildStats)
-                rebuildAt = m.version;
+                rebuildAt = steps.last().version;
         }
         for (const Migration &m : steps) {
             if (m.version <= current)

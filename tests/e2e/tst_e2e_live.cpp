@@ -121,6 +121,12 @@ void TestE2eLive::changesArriveInOrder()
     for (const Event &e : events)
         QCOMPARE(e.ticketId.value(), idOf(t));
     QCOMPARE(events[0].data.value(u"ticket"_s).toObject().value(u"number"_s), t.value(u"number"_s));
+    // ticket.created carries the actor and the summary of the ticket the answer carried, nothing else.
+    const QJsonObject actor = events[0].data.value(u"actor"_s).toObject();
+    QCOMPARE(actor.value(u"id"_s).toInteger(), m_cast.dispatcher.id);
+    QCOMPARE(actor, events[1].data.value(u"actor"_s).toObject()); // as every other event names its actor
+    QCOMPARE(events[0].data, (QJsonObject{{u"actor"_s, actor},
+                                          {u"ticket"_s, Ticket::fromJson(t).toSummaryJson()}}));
     QCOMPARE(events[1].data.value(u"ticket"_s).toObject().value(u"priority"_s).toString(), u"urgent"_s);
     QVERIFY(events[1].data.value(u"changed"_s).toArray().contains(u"priority"_s));
     QCOMPARE(events[1].data.value(u"actor"_s).toObject().value(u"id"_s).toInteger(), m_cast.dispatcher.id);

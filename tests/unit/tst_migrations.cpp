@@ -157,9 +157,10 @@ void TestMigrations::migrateCreatesSchema()
     RawDb raw(m_dir->filePath(u"crewline.db"_s));
     QVERIFY(raw.ok());
     const QStringList tables = raw.column(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
-    for (const QString &t : {u"teams"_s, u"users"_s, u"sessions"_s, u"field_staff"_s, u"tickets"_s, u"comments"_s,
-                             u"attachments"_s, u"audit"_s, u"links"_s, u"events"_s, u"idempotency"_s, u"counters"_s,
-                             u"schema_version"_s, u"stats_counts"_s, u"stats_scoped"_s})
+    for (const QString &t :
+         {u"teams"_s, u"users"_s, u"sessions"_s, u"field_staff"_s, u"tickets"_s, u"comments"_s, u"attachments"_s,
+          u"audit"_s, u"links"_s, u"events"_s, u"idempotency"_s, u"counters"_s, u"schema_version"_s, u"stats_counts"_s,
+          u"stats_scoped"_s, u"stats_counts_hist"_s, u"stats_scoped_hist"_s})
         QVERIFY2(tables.contains(t), qPrintable(t));
     QCOMPARE(raw.column(u"SELECT COUNT(*) FROM schema_version"_s), QStringList{u"1"_s});
     QCOMPARE(raw.column(u"PRAGMA journal_mode"_s), QStringList{u"wal"_s});

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -26,9 +27,43 @@ namespace fx = crewline::test::stats;
 
 namespace {
 
-// Every counter row of a table (stats_counts or stats_scoped), as text, in key order.
+const QStringList kCountColumns = {u"created"_s, u"resolved"_s, u"closed"_s,     u"fr_count"_s,     u"fr_sum"_s,
+                                   u"res_sum"_s, u"sla_met"_s,  u"sla_missed"_s, u"rating_count"_s, u"rating_sum"_s};
+
+QStringList histogramColumns()
+{
+    QStringList c;
+    for (const char *prefix : {"fr_h", "res_h"}) {
+        for (int i = 0; i < stats::kHistogramBuckets; ++i)
+            c << QString::fromLatin1(prefix) + QString::number(i);
+    }
+    return c;
+}
+
+QStringList keyColumns(bool scoped)
+{
+    return scoped ? QStringList{u"fdim"_s, u"fkey"_s, u"grain"_s, u"bucket"_s, u"dim"_s, u"key"_s}
+                  : QStringList{u"grain"_s, u"dim"_s, u"bucket"_s, u"key"_s};
+}
+
+// Every counter row of a kind (stats_counts or stats_scoped) as text, in key order: the key, the counts, then the
+// histograms from the table beside it (stats_counts_hist, stats_scoped_hist), empty where it has no row. A row of
+// either table without the other's shows too.
 QStringList dumpCounters(const QString &path, const QString &table = u"stats_counts"_s)
 {
+    const QStringList keys = keyColumns(table == u"stats_scoped"_s);
+    QStringList select, on;
+    for (const QString &k : keys) {
+        select << u"COALESCE(c.%1, h.%1)"_s.arg(k);
+        on << u"c.%1 = h.%1"_s.arg(k);
+    }
+    for (const QString &c : kCountColumns)
+        select << u"c."_s + c;
+    for (const QString &c : histogramColumns())
+        select << u"h."_s + c;
+    QStringList order;
+    for (qsizetype i = 1; i <= keys.size(); ++i)
+        order << QString::number(i);
     QStringList rows;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"dump"_s);
@@ -36,8 +71,9 @@ QStringList dumpCounters(const QString &path, const QString &table = u"stats_cou
         if (!db.open())
             return {u"cannot open"_s};
         QSqlQuery q(db);
-        q.exec(table == u"stats_scoped"_s ? u"SELECT * FROM stats_scoped ORDER BY fdim, fkey, grain, bucket, dim, key"_s
-                                          : u"SELECT * FROM stats_counts ORDER BY grain, dim, bucket, key"_s);
+        if (!q.exec(u"SELECT "_s + select.join(u", "_s) + u" FROM "_s + table + u" c FULL JOIN "_s + table +
+                    u"_hist h ON "_s + on.join(u" AND "_s) + u" ORDER BY "_s + order.join(u", "_s)))
+            rows << q.lastError().text();
         while (q.next()) {
             QStringList fields;
             for (int i = 0; i < q.record().count(); ++i)
@@ -47,6 +83,45 @@ QStringList dumpCounters(const QString &path, const QString &table = u"stats_cou
     }
     QSqlDatabase::removeDatabase(u"dump"_s);
     return rows;
+}
+
+// Gives a database the counter tables of schema versions 6 to 8: one table per kind, histograms included.
+bool widenCounters(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    for (const bool scoped : {false, true}) {
+        const QString table = scoped ? u"stats_scoped"_s : u"stats_counts"_s;
+        const QStringList keys = keyColumns(scoped);
+        QStringList definitions, select;
+        for (const QString &k : keys) {
+            definitions << k + (k == u"fkey"_s || k == u"key"_s ? u" TEXT NOT NULL"_s : u" INTEGER NOT NULL"_s);
+            select << u"c."_s + k;
+        }
+        for (const QString &c : kCountColumns) {
+            definitions << c + u" INTEGER NOT NULL DEFAULT 0"_s;
+            select << u"c."_s + c;
+        }
+        for (const QString &c : histogramColumns()) {
+            definitions << c + u" INTEGER NOT NULL DEFAULT 0"_s;
+            select << u"COALESCE(h.%1, 0)"_s.arg(c);
+        }
+        const QStringList statements = {
+            u"CREATE TABLE wide ("_s + definitions.join(u", "_s) + u", PRIMARY KEY ("_s + keys.join(u", "_s) +
+                u")) WITHOUT ROWID"_s,
+            u"INSERT INTO wide SELECT "_s + select.join(u", "_s) + u" FROM "_s + table + u" c LEFT JOIN "_s + table +
+                u"_hist h USING ("_s + keys.join(u", "_s) + u")"_s,
+            u"DROP TABLE "_s + table,
+            u"DROP TABLE "_s + table + u"_hist"_s,
+            u"ALTER TABLE wide RENAME TO "_s + table,
+        };
+        for (const QString &sql : statements) {
+            if (!q.exec(sql)) {
+                qWarning() << sql << q.lastError().text();
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 Caller callerOf(UserId id, Role role)
@@ -617,6 +692,69 @@ private Q_SLOTS:
         QCOMPARE(out.result.value(u"backlog"_s).toObject().value(u"open"_s).toInt(), 2); // T3, T4: open now
     }
 
+    // Migration 9 meets a database whose counter tables hold the histograms (versions 6 to 8): it moves them into
+    // tables of their own, copying, not recomputing, and the dashboards answer as before.
+    void migrationSplitsHistogramsOffTheCounters()
+    {
+        m_store->beginTransaction();
+        const fx::Fixture f = fx::seed(*m_store);
+        m_store->commitTransaction();
+        const QStringList kept = dumpCounters(m_path), keptScoped = dumpCounters(m_path, u"stats_scoped"_s);
+        // Some rows have histograms and some do not: both kinds are moved.
+        const auto withHistograms = [](const QStringList &rows) {
+            return std::count_if(rows.begin(), rows.end(), [](const QString &r) { return !r.endsWith(u'|'); });
+        };
+        QVERIFY(withHistograms(kept) > 0 && withHistograms(kept) < kept.size());
+        QVERIFY(withHistograms(keptScoped) > 0 && withHistograms(keptScoped) < keptScoped.size());
+        StatsService service(*m_store);
+        const protocol::StatsDashboard r = request(u"2026-03-02"_s, u"2026-03-05"_s);
+        const QJsonObject before = service.dashboard(callerOf(f.manager, Role::Manager), r).result;
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QVERIFY(widenCounters(db));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"UPDATE schema_version SET version = 8"_s));
+            // A value no recomputation would give: the migration must carry it over as it is.
+            QVERIFY(
+                q.exec(u"UPDATE stats_counts SET fr_h0 = fr_h0 + 1000 WHERE grain = 1 AND dim = 0 AND fr_count > 0"_s));
+            QVERIFY(q.numRowsAffected() > 0);
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
+        QCOMPARE(m_store->schemaVersion(), 8);
+        m_store->migrate();
+        QVERIFY(m_store->schemaVersion() >= 9);
+        // Every row as it was, but for the marked value, which came along.
+        const QStringList migrated = dumpCounters(m_path);
+        QCOMPARE(migrated.size(), kept.size());
+        const qsizetype frH0 = 4 + 10; // key, counts, then the histograms
+        int marked = 0;
+        for (qsizetype i = 0; i < kept.size(); ++i) {
+            if (migrated.at(i) == kept.at(i))
+                continue;
+            QStringList fields = migrated.at(i).split(u'|');
+            const QStringList was = kept.at(i).split(u'|');
+            QCOMPARE(fields.value(0), u"1"_s);
+            QCOMPARE(fields.value(1), u"0"_s);
+            QCOMPARE(fields.value(frH0).toLongLong(), was.value(frH0).toLongLong() + 1000);
+            fields[frH0] = was.value(frH0);
+            QCOMPARE(fields.join(u'|'), kept.at(i));
+            ++marked;
+        }
+        QVERIFY(marked > 0);
+        QCOMPARE(dumpCounters(m_path, u"stats_scoped"_s), keptScoped);
+        m_store->beginTransaction();
+        m_store->rebuildStats();
+        m_store->commitTransaction();
+        QCOMPARE(dumpCounters(m_path), kept);
+        QCOMPARE(dumpCounters(m_path, u"stats_scoped"_s), keptScoped);
+        StatsService after(*m_store);
+        QCOMPARE(after.dashboard(callerOf(f.manager, Role::Manager), r).result, before);
+    }
+
     // Migration 6 meets a database that has tickets but no scoped counters (a version 5 database): it creates the
     // table and fills it from the tickets, as the writes would have.
     void migrationFillsScopedCountersOfAnExistingDatabase()
@@ -631,6 +769,7 @@ private Q_SLOTS:
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
             db.setDatabaseName(m_path);
             QVERIFY(db.open());
+            QVERIFY(widenCounters(db));
             QSqlQuery q(db);
             QVERIFY(q.exec(u"DROP TABLE stats_scoped"_s));
             QVERIFY(q.exec(u"UPDATE schema_version SET version = 5"_s));
