@@ -2,8 +2,9 @@
 
 // Fills a Crewline data folder with many realistic tickets quickly, for the benchmarks' large cases: the demo
 // accounts and teams first (demo::generate through the server's own seeding, so logins such as disp1/demo123 work),
-// then N tickets from demo::makeTicket in large transactions through the server's write queue and storage, with
-// numbers WO-YYYY-NNNNNN from the same counters the server uses. Ticket generation runs on another thread while
+// then N tickets from demo::makeTicket in large transactions through the server's write queue and storage, in the
+// order of their creation times (ids and numbers grow with time, as in a real database), with numbers
+// WO-YYYY-NNNNNN from the same counters the server uses. Ticket generation runs on another thread while
 // the previous batch is written. Optionally builds the search index (search.db) so that the server starts with it.
 
 #include <QString>
