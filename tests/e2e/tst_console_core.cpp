@@ -6,6 +6,7 @@
 #include "tests/support/testclient.h"
 #include "tests/support/testserver.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void offlineChainOnOneTicket();
     void conflictReportedAndReapplied();
     void resumesWithoutGaps();
+    void serverSearchFillsTheModel();
 
 private:
     TicketId openTicketAssignedTo(bool assigned);
@@ -254,6 +256,39 @@ void TestConsoleCore::resumesWithoutGaps()
         const qint64 seq = args.at(0).value<Event>().seq;
         QVERIFY(seq > last);
         last = seq;
+    }
+}
+
+// "Search history" (Workspace::searchServer): the newest matches, decoded from the compact "rows" shape, land in the
+// model as the server holds them (a closed ticket the working set may not hold included), with the count.
+void TestConsoleCore::serverSearchFillsTheModel()
+{
+    const protocol::Response list = m_other->request(protocol::Op::TicketList, {{u"limit"_s, 500}});
+    QVERIFY(list.ok);
+    const QJsonArray all = list.result.value(u"tickets"_s).toArray();
+    QVERIFY(all.size() >= 20);
+    // A word from an existing ticket's title, and what ticket.list says of every ticket holding it.
+    const QString word = all.at(0).toObject().value(u"title"_s).toString().left(2);
+    QVERIFY(!word.isEmpty());
+    const protocol::Response expected =
+        m_other->request(protocol::Op::TicketList, {{u"text"_s, word}, {u"limit"_s, 200}, {u"withTotal"_s, true}});
+    QVERIFY(expected.ok);
+    const QJsonArray matches = expected.result.value(u"tickets"_s).toArray();
+    QVERIFY(!matches.isEmpty());
+    int found = -2;
+    bool capped = true;
+    m_ws->searchServer({{u"text"_s, word}}, [&](int total, bool orMore) {
+        found = total;
+        capped = orMore;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(found != -2, kWait);
+    QCOMPARE(found, expected.result.value(u"total"_s).toInt());
+    QVERIFY(!capped);
+    for (const QJsonValue &v : matches) {
+        const QJsonObject summary = v.toObject();
+        const Ticket *inModel = m_ws->tickets().ticket(TicketId(summary.value(u"id"_s).toInteger()));
+        QVERIFY2(inModel, qPrintable(summary.value(u"number"_s).toString()));
+        QCOMPARE(inModel->toSummaryJson(), summary);
     }
 }
 
