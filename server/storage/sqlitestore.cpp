@@ -234,13 +234,10 @@ public:
         exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
         int current = schemaVersion();
         const QList<Migration> &steps = migrations();
-        // The counters are recomputed once, when a pending step asks for it, in the last pending step: the code
-        // writes the counter tables of the last schema.
-        int rebuildAt = 0;
-        for (const Migration &m : steps) {
-            if (m.version > current && m.rebuildStats)
-                rebuildAt = steps.last().version;
-        }
+        // A step that asks for the counters to be recomputed leaves a mark in its own transaction; they are
+        // recomputed once, after the last step (the code writes the counter tables of the last schema), and the
+        // mark goes with them. A start that stopped in between finds the mark and recomputes then.
+        const QString rebuildMark = u"stats_rebuild_pending"_s;
         for (const Migration &m : steps) {
             if (m.version <= current)
                 continue;
@@ -249,8 +246,9 @@ public:
             try {
                 for (const QString &statement : m.statements)
                     exec(statement);
-                if (m.version == rebuildAt)
-                    m_stats->rebuild();
+                if (m.rebuildStats)
+                    exec(u"INSERT INTO counters (name, value) VALUES ('%1', 1) "
+                         "ON CONFLICT (name) DO UPDATE SET value = 1"_s.arg(rebuildMark));
                 exec(u"DELETE FROM schema_version"_s);
                 exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(m.version));
                 commitTransaction();
@@ -259,6 +257,18 @@ public:
                 throw;
             }
             current = m.version;
+        }
+        if (queryInt(u"SELECT COUNT(*) FROM counters WHERE name = '%1'"_s.arg(rebuildMark)) > 0) {
+            qCInfo(lcDb) << "recomputing the dashboard counters from the tickets";
+            beginTransaction();
+            try {
+                m_stats->rebuild();
+                exec(u"DELETE FROM counters WHERE name = '%1'"_s.arg(rebuildMark));
+                commitTransaction();
+            } catch (...) {
+                rollbackTransaction();
+                throw;
+            }
         }
         m_lastSeq = queryInt(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s);
         // The planner's statistics for the tickets' indexes (sqlite_stat1), sampled (analysis_limit) so that this

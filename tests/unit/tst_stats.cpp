@@ -755,6 +755,41 @@ private Q_SLOTS:
         QCOMPARE(after.dashboard(callerOf(f.manager, Role::Manager), r).result, before);
     }
 
+    // A start that stopped between a migration asking for the counters to be recomputed and the recomputation
+    // (done after the last step) finds the step's mark and recomputes them.
+    void interruptedRecomputationResumes()
+    {
+        m_store->beginTransaction();
+        fx::seed(*m_store);
+        m_store->commitTransaction();
+        const QStringList kept = dumpCounters(m_path), keptScoped = dumpCounters(m_path, u"stats_scoped"_s);
+        QVERIFY(!kept.isEmpty() && !keptScoped.isEmpty());
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"interrupted"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DELETE FROM stats_counts"_s));
+            QVERIFY(q.exec(u"DELETE FROM stats_scoped_hist"_s));
+            QVERIFY(q.exec(u"INSERT INTO counters (name, value) VALUES ('stats_rebuild_pending', 1)"_s));
+        }
+        QSqlDatabase::removeDatabase(u"interrupted"_s);
+        m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
+        m_store->migrate();
+        QCOMPARE(dumpCounters(m_path), kept);
+        QCOMPARE(dumpCounters(m_path, u"stats_scoped"_s), keptScoped);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"interrupted"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT COUNT(*) FROM counters WHERE name = 'stats_rebuild_pending'"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        QSqlDatabase::removeDatabase(u"interrupted"_s);
+    }
+
     // Migration 6 meets a database that has tickets but no scoped counters (a version 5 database): it creates the
     // table and fills it from the tickets, as the writes would have.
     void migrationFillsScopedCountersOfAnExistingDatabase()
