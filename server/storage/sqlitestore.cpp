@@ -234,6 +234,13 @@ public:
         exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
         int current = schemaVersion();
         const QList<Migration> &steps = migrations();
+        // A newer server's database: this one would write tables it does not know the shape of.
+        if (current > steps.last().version)
+            throw StorageError(
+                u"the database has schema version %1, newer than this server's %2: it was migrated by "
+                "a newer Crewline; run that version, or restore the backup taken before upgrading"_s.arg(current)
+                    .arg(steps.last().version)
+                    .toStdString());
         // A step that asks for the counters to be recomputed leaves a mark in its own transaction; they are
         // recomputed once, after the last step (the code writes the counter tables of the last schema), and the
         // mark goes with them. A start that stopped in between finds the mark and recomputes then.

@@ -108,6 +108,7 @@ private slots:
 
     void migrateCreatesSchema();
     void migrateTwiceIsNoop();
+    void newerDatabaseRefused();
     void migrateFromVersion1Fixture();
     void fixtureMatchesReleasedMigration1();
 
@@ -188,6 +189,27 @@ void TestMigrations::migrateTwiceIsNoop()
     QCOMPARE(m_store->users().size(), 1);
     QCOMPARE(raw.schema(), schemaBefore);
     QCOMPARE(raw.column(u"SELECT COUNT(*) FROM schema_version"_s), QStringList{u"1"_s});
+}
+
+// A database a newer server migrated is refused with a reason, and left as it was.
+void TestMigrations::newerDatabaseRefused()
+{
+    const int newer = migrations().last().version + 1;
+    m_store.reset();
+    {
+        RawDb raw(m_dir->filePath(u"crewline.db"_s));
+        QCOMPARE(raw.exec(u"UPDATE schema_version SET version = %1"_s.arg(newer)), QString());
+    }
+    m_store = open();
+    QString why;
+    try {
+        m_store->migrate();
+    } catch (const StorageError &e) {
+        why = QString::fromStdString(e.what());
+    }
+    QVERIFY2(why.contains(u"newer than this server"_s), qPrintable(why));
+    RawDb raw(m_dir->filePath(u"crewline.db"_s));
+    QCOMPARE(raw.column(u"SELECT version FROM schema_version"_s), QStringList{QString::number(newer)});
 }
 
 void TestMigrations::migrateFromVersion1Fixture()
