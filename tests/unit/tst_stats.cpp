@@ -133,6 +133,30 @@ Caller callerOf(UserId id, Role role)
     return c;
 }
 
+// Changes the database file through a connection of its own (the store closed): widens the counter tables to the
+// shape of versions 6 to 8 first if asked, then runs the statements. The first error, or empty.
+QString alterDatabase(const QString &path, const QStringList &statements, bool widen = false)
+{
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"alter"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            error = u"cannot open "_s + path;
+        else if (widen && !widenCounters(db))
+            error = u"cannot widen the counter tables"_s;
+        QSqlQuery q(db);
+        for (const QString &sql : statements) {
+            if (!error.isEmpty())
+                break;
+            if (!q.exec(sql))
+                error = sql + u": "_s + q.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"alter"_s);
+    return error;
+}
+
 protocol::StatsDashboard request(const QString &from, const QString &to, const QString &zone = u"UTC"_s)
 {
     protocol::StatsDashboard r;
@@ -710,19 +734,14 @@ private Q_SLOTS:
         const protocol::StatsDashboard r = request(u"2026-03-02"_s, u"2026-03-05"_s);
         const QJsonObject before = service.dashboard(callerOf(f.manager, Role::Manager), r).result;
         m_store.reset();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
-            db.setDatabaseName(m_path);
-            QVERIFY(db.open());
-            QVERIFY(widenCounters(db));
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"UPDATE schema_version SET version = 8"_s));
-            // A value no recomputation would give: the migration must carry it over as it is.
-            QVERIFY(
-                q.exec(u"UPDATE stats_counts SET fr_h0 = fr_h0 + 1000 WHERE grain = 1 AND dim = 0 AND fr_count > 0"_s));
-            QVERIFY(q.numRowsAffected() > 0);
-        }
-        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        // A value no recomputation would give (checked below to have come along): the migration must carry it over
+        // as it is.
+        QCOMPARE(alterDatabase(m_path,
+                               {u"UPDATE schema_version SET version = 8"_s,
+                                u"UPDATE stats_counts SET fr_h0 = fr_h0 + 1000 WHERE grain = 1 AND dim = 0 AND "
+                                "fr_count > 0"_s},
+                               true),
+                 QString());
         m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
         QCOMPARE(m_store->schemaVersion(), 8);
         m_store->migrate();
@@ -765,29 +784,17 @@ private Q_SLOTS:
         const QStringList kept = dumpCounters(m_path), keptScoped = dumpCounters(m_path, u"stats_scoped"_s);
         QVERIFY(!kept.isEmpty() && !keptScoped.isEmpty());
         m_store.reset();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"interrupted"_s);
-            db.setDatabaseName(m_path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"DELETE FROM stats_counts"_s));
-            QVERIFY(q.exec(u"DELETE FROM stats_scoped_hist"_s));
-            QVERIFY(q.exec(u"INSERT INTO counters (name, value) VALUES ('stats_rebuild_pending', 1)"_s));
-        }
-        QSqlDatabase::removeDatabase(u"interrupted"_s);
+        QCOMPARE(alterDatabase(m_path, {u"DELETE FROM stats_counts"_s, u"DELETE FROM stats_scoped_hist"_s,
+                                        u"INSERT INTO counters (name, value) VALUES ('stats_rebuild_pending', 1)"_s}),
+                 QString());
         m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
         m_store->migrate();
         QCOMPARE(dumpCounters(m_path), kept);
         QCOMPARE(dumpCounters(m_path, u"stats_scoped"_s), keptScoped);
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"interrupted"_s);
-            db.setDatabaseName(m_path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"SELECT COUNT(*) FROM counters WHERE name = 'stats_rebuild_pending'"_s) && q.next());
-            QCOMPARE(q.value(0).toInt(), 0);
-        }
-        QSqlDatabase::removeDatabase(u"interrupted"_s);
+        // The mark went with the recomputation: it can be inserted again (the name is the table's key).
+        QCOMPARE(alterDatabase(m_path, {u"INSERT INTO counters (name, value) VALUES ('stats_rebuild_pending', 1)"_s,
+                                        u"DELETE FROM counters WHERE name = 'stats_rebuild_pending'"_s}),
+                 QString());
     }
 
     // Migration 6 meets a database that has tickets but no scoped counters (a version 5 database): it creates the
@@ -800,16 +807,9 @@ private Q_SLOTS:
         const QStringList kept = dumpCounters(m_path, u"stats_scoped"_s);
         QVERIFY(kept.size() > 20);
         m_store.reset();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
-            db.setDatabaseName(m_path);
-            QVERIFY(db.open());
-            QVERIFY(widenCounters(db));
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"DROP TABLE stats_scoped"_s));
-            QVERIFY(q.exec(u"UPDATE schema_version SET version = 5"_s));
-        }
-        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        QCOMPARE(
+            alterDatabase(m_path, {u"DROP TABLE stats_scoped"_s, u"UPDATE schema_version SET version = 5"_s}, true),
+            QString());
         m_store = openSqliteStore({m_path, u"stats-writer"_s, false, {}});
         QCOMPARE(m_store->schemaVersion(), 5);
         m_store->migrate();
